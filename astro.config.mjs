@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { join } from 'node:path';
+import { buildSidebar } from './src/lib/sidebar.ts';
+import { contentDir } from './src/lib/support-data.ts';
+
+// Where the site is published and where its sources can be edited; both overridable per deployment.
+const site = process.env.MOSTRADOR_SITE_URL ?? 'https://soporte.quetzal.example';
+const repo = process.env.MOSTRADOR_REPO_URL ?? 'https://github.com/quetzal-software/mostrador';
+
+export default defineConfig({
+	site,
+	outDir: process.env.MOSTRADOR_OUT_DIR ?? './dist',
+	integrations: [
+		starlight({
+			title: { es: 'Centro de soporte Quetzal', en: 'Quetzal Support Center' },
+			description: 'Documentación, base de conocimiento y soporte técnico de Quetzal Software.',
+			defaultLocale: 'root',
+			locales: {
+				root: { label: 'Español', lang: 'es' },
+				en: { label: 'English', lang: 'en' },
+			},
+			editLink: { baseUrl: `${repo}/edit/main/` },
+			sidebar: buildSidebar(join(contentDir(), 'docs')),
+			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+			routeMiddleware: './src/route-middleware.ts',
+			components: {
+				PageTitle: './src/components/overrides/PageTitle.astro',
+				Footer: './src/components/overrides/Footer.astro',
+			},
+			head: [
+				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Alertas técnicas', href: '/rss/alertas.xml' } },
+				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Notas de versión', href: '/rss/notas-de-version.xml' } },
+			],
+		}),
+		preact(),
+	],
+});

@@ -1,0 +1,52 @@
+// Builds Starlight's sidebar from content/docs. Starlight's `autogenerate` resolves folders against
+// src/content/docs only, so with articles in the top-level content/ we list each section's entries
+// ourselves, in the same order autogenerate uses: `sidebar.order`, then title.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SECTIONS } from './sections.ts';
+
+interface Entry {
+	slug: string;
+	title: string;
+	order: number;
+	hidden: boolean;
+}
+
+function frontmatter(file: string): Record<string, any> {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+	return (match && (parse(match[1]) as Record<string, any>)) || {};
+}
+
+function entriesOf(docsDir: string, dir: string): Entry[] {
+	const abs = join(docsDir, dir);
+	let names: string[];
+	try {
+		names = readdirSync(abs);
+	} catch {
+		return [];
+	}
+	return names
+		.filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_') && statSync(join(abs, n)).isFile())
+		.map((n) => {
+			const fm = frontmatter(join(abs, n));
+			const base = n.replace(/\.mdx?$/, '');
+			return {
+				slug: base === 'index' ? dir : `${dir}/${base}`,
+				title: String(fm.sidebar?.label ?? fm.title ?? base),
+				order: typeof fm.sidebar?.order === 'number' ? fm.sidebar.order : Number.MAX_SAFE_INTEGER,
+				hidden: fm.sidebar?.hidden === true,
+			};
+		})
+		.filter((e) => !e.hidden)
+		.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'es'));
+}
+
+export function buildSidebar(docsDir: string) {
+	return SECTIONS.map((s) => ({
+		label: s.label,
+		translations: s.translations,
+		collapsed: s.collapsed ?? false,
+		items: entriesOf(docsDir, s.dir).map((e) => e.slug),
+	})).filter((g) => g.items.length > 0);
+}

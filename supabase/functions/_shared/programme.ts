@@ -1,0 +1,295 @@
+// The support programme (severities, plans, SLA targets, calendars, rules, version policy) as one zod
+// schema. The docs site renders its tables from it, the database seed is generated from it and the
+// edge functions validate against it, so a figure can only be written once: in content/support/.
+// Pure module: no file access, runs in Node, Deno and the browser.
+import { z } from 'zod';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Text written in Spanish, optionally with an English translation: `"Alta"` or `{ es: "Alta", en: "High" }`. */
+export const localizedText = z.union([
+	z.string().min(1),
+	z.strictObject({ es: z.string().min(1), en: z.string().min(1).optional() }),
+]);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** Picks the text for a language, falling back to Spanish, the language every text is written in. */
+export function pickText(text: LocalizedText, lang: string): string {
+	if (typeof text === 'string') return text;
+	return (lang.startsWith('en') ? text.en : undefined) ?? text.es;
+}
+
+const clockTime = z
+	.string()
+	.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'expected a local time "HH:MM" (00:00 to 24:00)' });
+
+export function clockMinutes(hhmm: string): number {
+	const [h, m] = hhmm.split(':').map(Number);
+	return h * 60 + m;
+}
+
+const interval = z
+	.tuple([clockTime, clockTime])
+	.refine(([open, close]) => clockMinutes(open) < clockMinutes(close), {
+		message: 'an interval must open before it closes',
+	});
+
+const dayIntervals = z.array(interval).superRefine((intervals, ctx) => {
+	const sorted = [...intervals].sort((a, b) => clockMinutes(a[0]) - clockMinutes(b[0]));
+	for (let i = 1; i < sorted.length; i++) {
+		if (clockMinutes(sorted[i][0]) < clockMinutes(sorted[i - 1][1])) {
+			ctx.addIssue({ code: 'custom', message: `intervals ${sorted[i - 1].join('-')} and ${sorted[i].join('-')} overlap` });
+		}
+	}
+});
+
+const ALL_DAY: [string, string][] = [['00:00', '24:00']];
+
+/** Weekly hours: `"24x7"`, or local intervals per weekday (a missing day is closed). */
+export const weeklyHours = z
+	.union([z.literal('24x7'), z.partialRecord(z.enum(WEEKDAYS), dayIntervals)])
+	.transform((hours): Partial<Record<Weekday, [string, string][]>> =>
+		hours === '24x7' ? Object.fromEntries(WEEKDAYS.map((d) => [d, ALL_DAY])) : hours,
+	)
+	.refine((hours) => Object.values(hours).some((day) => day && day.length > 0), {
+		message: 'a calendar needs at least one open interval in the week',
+	});
+
+export function isValidTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const timeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. "America/Mexico_City")' });
+
+export function isValidDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date "YYYY-MM-DD"; YAML's unquoted dates arrive as Date objects and are accepted too. */
+export const localDate = z.preprocess(
+	(v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+	z.string().refine(isValidDate, { message: 'expected a date "YYYY-MM-DD"' }),
+);
+
+export const holiday = z.strictObject({
+	date: localDate,
+	name: localizedText,
+});
+
+export const calendar = z
+	.strictObject({
+		id: z.string().regex(/^[a-z0-9-]+$/),
+		name: localizedText,
+		timezone: timeZone,
+		hours: weeklyHours,
+		holidays: z.array(holiday).default([]),
+	})
+	.superRefine((cal, ctx) => {
+		const seen = new Set<string>();
+		cal.holidays.forEach((h, i) => {
+			if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'date'], message: `holiday ${h.date} listed twice` });
+			seen.add(h.date);
+		});
+	});
+export type ProgrammeCalendar = z.infer<typeof calendar>;
+
+/** The shape the business-time engine takes (see the SLA engine): holidays reduced to their dates. */
+export interface EngineCalendar {
+	timezone: string;
+	hours: Partial<Record<Weekday, [string, string][]>>;
+	holidays: string[];
+}
+
+export function toEngineCalendar(cal: ProgrammeCalendar): EngineCalendar {
+	return { timezone: cal.timezone, hours: cal.hours, holidays: cal.holidays.map((h) => h.date) };
+}
+
+/** A duration of (business) time: minutes as a number, or "4h", "30m", "1h30m". Parsed to minutes. */
+export const duration = z
+	.union([
+		z.number().int().positive(),
+		z.string().regex(/^(?=\d)(?:(\d+)h)?(?:(\d+)m)?$/, { message: 'expected a duration such as "4h", "30m" or "1h30m"' }),
+	])
+	.transform((value) => {
+		if (typeof value === 'number') return value;
+		const [, h = '0', m = '0'] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(value)!;
+		return Number(h) * 60 + Number(m);
+	})
+	.refine((minutes) => minutes > 0, { message: 'a duration must be longer than zero' });
+
+export const severity = z.strictObject({
+	key: z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'a severity key is letters, digits and dashes (e.g. "P1")' }),
+	label: localizedText,
+	description: localizedText,
+	/** How a customer (and level 1) tells which severity applies. */
+	criteria: z.strictObject({
+		/** Share of the organisation's users affected, in percent. */
+		usersAffected: z
+			.strictObject({ min: z.number().min(0).max(100).optional(), max: z.number().min(0).max(100).optional() })
+			.optional(),
+		/** Which environment the problem happens in. */
+		environment: z.enum(['production', 'non-production', 'any']),
+		/** Can users keep working? */
+		canContinueWorking: z.boolean().optional(),
+		/** Plain-words examples shown next to the choice. */
+		examples: z.array(localizedText).default([]),
+	}),
+});
+export type Severity = z.infer<typeof severity>;
+
+/** SLA targets for one severity, in business time of the plan's calendar. */
+export const slaTarget = z.strictObject({
+	/** Time to the first response by an agent. */
+	firstResponse: duration,
+	/** Cadence at which the customer is updated while the ticket is open. */
+	update: duration.optional(),
+	/** Cadence at which an unresolved ticket goes up the escalation chain. */
+	escalation: duration.optional(),
+	/** Resolution target, where the plan commits to one. */
+	resolution: duration.optional(),
+});
+export type SlaTarget = z.infer<typeof slaTarget>;
+
+export const CHANNELS = ['web', 'email', 'phone', 'chat', 'remote', 'onsite'] as const;
+
+export const plan = z.strictObject({
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	name: localizedText,
+	description: localizedText.optional(),
+	/** Id of one of the programme's calendars. */
+	calendar: z.string(),
+	/** One target per severity key of the programme. */
+	targets: z.record(z.string(), slaTarget),
+	/** Tickets a calendar month (in the programme's time zone); unused tickets never carry over. */
+	quota: z.union([z.literal('unlimited'), z.strictObject({ perMonth: z.number().int().positive() })]),
+	/** How many people of the organisation may open tickets. */
+	authorizedContacts: z.union([z.literal('unlimited'), z.number().int().positive()]),
+	channels: z.array(z.enum(CHANNELS)).min(1),
+	/** A period in which the plan comes included, e.g. 6 months after go-live. */
+	includedPeriod: z
+		.strictObject({ months: z.number().int().positive(), after: z.enum(['go-live', 'contract-start']) })
+		.optional(),
+	/** Anything else the plan includes, in plain words. */
+	includes: z.array(localizedText).default([]),
+});
+export type Plan = z.infer<typeof plan>;
+
+export const escalationStep = z.strictObject({
+	key: z.string().regex(/^[a-z0-9-]+$/),
+	label: localizedText,
+	/** Who is notified at this step. */
+	role: z.enum(['agent', 'lead', 'admin']),
+	/** Support level that owns the ticket at this step, for agent steps. */
+	level: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+
+export const rules = z.strictObject({
+	autoClose: z
+		.strictObject({
+			/** Days waiting on the customer (pending, or resolved awaiting confirmation) before closing. */
+			afterDays: z.number().int().positive(),
+			/** Days before closing at which the customer is reminded. */
+			reminderDaysBefore: z.number().int().min(0),
+		})
+		.refine((r) => r.reminderDaysBefore < r.afterDays, {
+			message: 'the reminder must come before the auto-close',
+			path: ['reminderDaysBefore'],
+		}),
+	/** Where a ticket goes each time its escalation deadline passes, in order. */
+	escalationChain: z.array(escalationStep).min(1),
+});
+
+export const commitments = z.strictObject({
+	/** Share of tickets, in percent, whose first response meets its target. */
+	firstResponseOnTime: z.number().min(0).max(100),
+	/** Share of escalations and customer updates, in percent, made within their target. */
+	escalationOnTime: z.number().min(0).max(100),
+});
+
+export const versionPolicy = z.strictObject({
+	/** Majors supported at once: 2 means the current major and the one before it. */
+	supportedMajors: z.number().int().positive(),
+	/** Minimum months between announcing an end of life and that end. */
+	eolNoticeMonths: z.number().int().min(0),
+});
+export type VersionPolicy = z.infer<typeof versionPolicy>;
+
+export const programme = z
+	.strictObject({
+		id: z.string().regex(/^[a-z0-9-]+$/),
+		name: localizedText,
+		description: localizedText.optional(),
+		/** Time zone in which monthly quotas are counted. */
+		timezone: timeZone,
+		severities: z.array(severity).min(1),
+		/** Severity preselected for a new ticket. */
+		defaultSeverity: z.string(),
+		calendars: z.array(calendar).min(1),
+		plans: z.array(plan).min(1),
+		rules,
+		commitments,
+		versionPolicy,
+	})
+	.superRefine((p, ctx) => {
+		const keys = p.severities.map((s) => s.key);
+		const dup = (list: string[]) => list.find((v, i) => list.indexOf(v) !== i);
+		for (const [what, list, path] of [
+			['severity key', keys, 'severities'],
+			['calendar id', p.calendars.map((c) => c.id), 'calendars'],
+			['plan id', p.plans.map((x) => x.id), 'plans'],
+			['escalation step', p.rules.escalationChain.map((s) => s.key), 'rules'],
+		] as const) {
+			const d = dup([...list]);
+			if (d) ctx.addIssue({ code: 'custom', path: [path], message: `${what} "${d}" is used twice` });
+		}
+		if (!keys.includes(p.defaultSeverity)) {
+			ctx.addIssue({ code: 'custom', path: ['defaultSeverity'], message: `"${p.defaultSeverity}" is not a severity key (${keys.join(', ')})` });
+		}
+		const calendarIds = p.calendars.map((c) => c.id);
+		p.plans.forEach((pl, i) => {
+			if (!calendarIds.includes(pl.calendar)) {
+				ctx.addIssue({ code: 'custom', path: ['plans', i, 'calendar'], message: `calendar "${pl.calendar}" is not defined (${calendarIds.join(', ')})` });
+			}
+			for (const key of keys) {
+				if (!pl.targets[key]) ctx.addIssue({ code: 'custom', path: ['plans', i, 'targets'], message: `no target for severity "${key}"` });
+			}
+			for (const key of Object.keys(pl.targets)) {
+				if (!keys.includes(key)) ctx.addIssue({ code: 'custom', path: ['plans', i, 'targets', key], message: `"${key}" is not a severity key (${keys.join(', ')})` });
+			}
+		});
+	});
+
+export type Programme = z.infer<typeof programme>;
+export type ProgrammeInput = z.input<typeof programme>;
+
+/** Which programme is active, from content/support/config.yaml. */
+export const supportConfig = z.strictObject({
+	active: z.string().regex(/^[a-z0-9-]+$/),
+});
+
+export function calendarOf(p: Programme, planId: string): ProgrammeCalendar {
+	const pl = p.plans.find((x) => x.id === planId);
+	if (!pl) throw new Error(`unknown plan "${planId}"`);
+	return p.calendars.find((c) => c.id === pl.calendar)!;
+}
+
+/** True when the calendar is open around the clock every day, so "business hours" read as plain hours. */
+export function isAlwaysOpen(cal: Pick<ProgrammeCalendar, 'hours' | 'holidays'>): boolean {
+	return (
+		cal.holidays.length === 0 &&
+		WEEKDAYS.every((d) => cal.hours[d]?.length === 1 && cal.hours[d]![0][0] === '00:00' && cal.hours[d]![0][1] === '24:00')
+	);
+}
+
+/** Formats zod issues as "path: message" lines, for build errors and CLI output. */
+export function formatIssues(error: z.ZodError): string[] {
+	return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+}
