@@ -31,6 +31,8 @@ export default defineConfig({
 				Footer: './src/components/overrides/Footer.astro',
 			},
 			head: [
+				// Printed links show absolute addresses (src/styles/print.css).
+				{ tag: 'style', content: `:root{--mostrador-origin:${JSON.stringify(site.replace(/\/$/, ''))}}` },
 				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Alertas técnicas', href: '/rss/alertas.xml' } },
 				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Notas de versión', href: '/rss/notas-de-version.xml' } },
 			],

@@ -1,0 +1,3 @@
+// Typed access to the page's translation function for our own keys (Starlight types only its own).
+export type T = (key: string, vars?: Record<string, unknown>) => string;
+export const tOf = (locals: App.Locals): T => locals.t as unknown as T;
