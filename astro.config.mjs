@@ -12,7 +12,9 @@ const repo = process.env.MOSTRADOR_REPO_URL ?? 'https://github.com/quetzal-softw
 
 export default defineConfig({
 	site,
+	// Tests and benchmarks build other content into other folders, side by side with the real site.
 	outDir: process.env.MOSTRADOR_OUT_DIR ?? './dist',
+	cacheDir: process.env.MOSTRADOR_CACHE_DIR ?? './node_modules/.astro',
 	integrations: [
 		starlight({
 			title: { es: 'Centro de soporte Quetzal', en: 'Quetzal Support Center' },
@@ -29,6 +31,8 @@ export default defineConfig({
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				Footer: './src/components/overrides/Footer.astro',
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Search: './src/components/overrides/Search.astro',
 			},
 			head: [
 				// Printed links show absolute addresses (src/styles/print.css).

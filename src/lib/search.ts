@@ -1,9 +1,11 @@
 // A small typed client for Pagefind's JS API (the index the build writes to /pagefind/). The search
 // page uses it, and the ticket form will use it to suggest knowledge-base articles as the customer
 // types. Pagefind loads the index of the page's language, so results are in the reader's language.
+// Callers speak of filters as type, product, version and audience; the index names them in the
+// page's language (src/lib/search-keys.ts), and `keys` translates between the two.
+import { FILTER_NAMES, type FilterKeys, type FilterName } from './search-keys.ts';
 
-/** Filter names our pages declare (src/components/ArticleMeta.astro). */
-export type FilterName = 'type' | 'product' | 'version' | 'audience';
+export type { FilterName, FilterKeys };
 export type Filters = Partial<Record<FilterName, string[]>>;
 /** Per filter, each value and how many pages carry it. */
 export type FilterCounts = Partial<Record<FilterName, Record<string, number>>>;
@@ -57,24 +59,40 @@ export function loadPagefind(base = '/'): Promise<PagefindApi> {
 	return api;
 }
 
-function toPagefindFilters(filters: Filters): Record<string, { any: string[] }> {
+const IDENTITY: FilterKeys = { type: 'type', product: 'product', version: 'version', audience: 'audience' };
+
+function toPagefindFilters(filters: Filters, keys: FilterKeys): Record<string, { any: string[] }> {
 	return Object.fromEntries(
 		Object.entries(filters)
 			.filter(([, values]) => values && values.length > 0)
-			.map(([name, values]) => [name, { any: values! }]),
+			.map(([name, values]) => [keys[name as FilterName], { any: values! }]),
 	);
+}
+
+function fromPagefind<V>(record: Record<string, V>, keys: FilterKeys): Partial<Record<FilterName, V>> {
+	const out: Partial<Record<FilterName, V>> = {};
+	for (const name of FILTER_NAMES) if (keys[name] in record) out[name] = record[keys[name]];
+	return out;
 }
 
 /**
  * Searches the index. Values of one filter are alternatives (any of them), different filters must
  * all match. An empty query with filters lists every page those filters match.
  */
-export async function search(query: string, { filters = {}, limit = 20, base = '/' }: { filters?: Filters; limit?: number; base?: string } = {}): Promise<SearchResponse> {
+export interface SearchOptions {
+	filters?: Filters;
+	limit?: number;
+	base?: string;
+	/** The index's filter names (filterKeys(t) on the page); defaults to the English names. */
+	keys?: FilterKeys;
+}
+
+export async function search(query: string, { filters = {}, limit = 20, base = '/', keys = IDENTITY }: SearchOptions = {}): Promise<SearchResponse> {
 	const pagefind = await loadPagefind(base);
 	const term = query.trim();
 	const hasFilters = Object.values(filters).some((v) => v && v.length);
-	if (!term && !hasFilters) return { total: 0, hits: [], filters: (await pagefind.filters()) as FilterCounts };
-	const response = await pagefind.search(term || null, { filters: toPagefindFilters(filters) });
+	if (!term && !hasFilters) return { total: 0, hits: [], filters: fromPagefind(await pagefind.filters(), keys) };
+	const response = await pagefind.search(term || null, { filters: toPagefindFilters(filters, keys) });
 	const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
 	return {
 		total: response.results.length,
@@ -83,32 +101,35 @@ export async function search(query: string, { filters = {}, limit = 20, base = '
 			title: d.meta.title ?? d.url,
 			excerpt: d.excerpt,
 			type: d.meta.type,
-			filters: d.filters as Filters,
+			filters: fromPagefind(d.filters, keys),
 		})),
-		filters: response.filters as FilterCounts,
+		filters: fromPagefind(response.filters, keys),
 	};
 }
 
 /** Every filter value in the index with its page count, for building filter controls. */
-export async function allFilters(base = '/'): Promise<FilterCounts> {
-	return (await (await loadPagefind(base)).filters()) as FilterCounts;
+export async function allFilters({ base = '/', keys = IDENTITY }: Pick<SearchOptions, 'base' | 'keys'> = {}): Promise<FilterCounts> {
+	return fromPagefind(await (await loadPagefind(base)).filters(), keys);
 }
 
 /**
  * Knowledge-base articles that may answer what a customer is typing, for the ticket form.
  * `kbLabel` is the type filter's value in the page's language (e.g. "Problema conocido").
  */
-export async function suggestKnownProblems(text: string, { kbLabel, product, limit = 5, base = '/' }: { kbLabel: string; product?: string; limit?: number; base?: string }): Promise<SearchHit[]> {
+export async function suggestKnownProblems(
+	text: string,
+	{ kbLabel, product, limit = 5, base = '/', keys = IDENTITY }: { kbLabel: string; product?: string } & Omit<SearchOptions, 'filters'>,
+): Promise<SearchHit[]> {
 	if (text.trim().length < 3) return [];
 	const filters: Filters = { type: [kbLabel] };
 	if (product) filters.product = [product];
-	return (await search(text, { filters, limit, base })).hits;
+	return (await search(text, { filters, limit, base, keys })).hits;
 }
 
 /** Reads the search state from a URL: ?q=…&type=…&product=…&version=…&audience=… (repeatable). */
 export function stateFromUrl(url: URL): { query: string; filters: Filters } {
 	const filters: Filters = {};
-	for (const name of ['type', 'product', 'version', 'audience'] as const) {
+	for (const name of FILTER_NAMES) {
 		const values = url.searchParams.getAll(name).filter(Boolean);
 		if (values.length) filters[name] = values;
 	}

@@ -81,13 +81,15 @@ export type ArticleFields = z.infer<typeof articleFields>;
 
 type Ctx = z.RefinementCtx;
 
-function checkVersions(ctx: Ctx, catalog: ProductCatalog, productId: string, versions: string[], path: (string | number)[]) {
+function checkVersion(ctx: Ctx, catalog: ProductCatalog, productId: string, version: string, path: (string | number)[]) {
 	const p = catalog.products.find((x) => x.id === productId);
 	if (!p) return;
 	const known = p.versions.map((v) => v.version);
-	versions.forEach((v, i) => {
-		if (!known.includes(v)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${p.name} has no version "${v}" (known: ${known.join(', ')})` });
-	});
+	if (!known.includes(version)) ctx.addIssue({ code: 'custom', path, message: `${p.name} has no version "${version}" (known: ${known.join(', ')})` });
+}
+
+function checkVersions(ctx: Ctx, catalog: ProductCatalog, productId: string, versions: string[], path: (string | number)[]) {
+	versions.forEach((v, i) => checkVersion(ctx, catalog, productId, v, [...path, i]));
 }
 
 /** Rules across fields and against the product catalogue. */
@@ -107,7 +109,7 @@ export function checkArticle(catalog: ProductCatalog) {
 		}
 		if (a.kb) {
 			checkVersions(ctx, catalog, a.product, a.kb.affectedVersions, ['kb', 'affectedVersions']);
-			if (a.kb.fixedIn) checkVersions(ctx, catalog, a.product, [a.kb.fixedIn], ['kb', 'fixedIn']);
+			if (a.kb.fixedIn) checkVersion(ctx, catalog, a.product, a.kb.fixedIn, ['kb', 'fixedIn']);
 			if (a.kb.status === 'fixed' && !a.kb.fixedIn) ctx.addIssue({ code: 'custom', path: ['kb', 'fixedIn'], message: 'required when status is "fixed"' });
 			if (a.kb.status === 'workaround' && !a.kb.workaround) ctx.addIssue({ code: 'custom', path: ['kb', 'workaround'], message: 'required when status is "workaround"' });
 		}
@@ -119,7 +121,7 @@ export function checkArticle(catalog: ProductCatalog) {
 		}
 		if (a.release) {
 			if (a.product === GENERAL_PRODUCT) ctx.addIssue({ code: 'custom', path: ['product'], message: 'release notes belong to a product' });
-			checkVersions(ctx, catalog, a.product, [a.release.version], ['release', 'version']);
+			checkVersion(ctx, catalog, a.product, a.release.version, ['release', 'version']);
 		}
 	};
 }

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page loads in Spanish with its entry points', async ({ page }) => {
+	const response = await page.goto('/');
+	expect(response?.status()).toBe(200);
+	await expect(page).toHaveTitle(/Centro de soporte Quetzal/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+	await expect(page.getByRole('link', { name: 'Primeros pasos' }).first()).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Tiempos de respuesta' }).first()).toBeVisible();
+});
+
+test('the English home page is English and links back to Spanish', async ({ page }) => {
+	await page.goto('/en/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page).toHaveTitle(/Quetzal Support Center/);
+	await expect(page.getByRole('link', { name: 'Support levels' }).first()).toBeVisible();
+});
+
+test('an article shows its type, product, versions, last update, tools, edit link and the widget mount point', async ({ page }) => {
+	await page.goto('/mantenimiento/actualizar-a-5-1/');
+	const meta = page.getByRole('definition').filter({ hasText: 'Quetzal Docs' });
+	await expect(meta.first()).toBeVisible();
+	await expect(page.locator('.facts')).toContainText('Mantenimiento');
+	await expect(page.locator('.facts')).toContainText('Administradores');
+
+	const edit = page.getByRole('link', { name: 'Edita esta página' });
+	await expect(edit).toHaveAttribute('href', /\/edit\/main\/content\/docs\/mantenimiento\/actualizar-a-5-1\.mdx$/);
+	await expect(page.getByText(/Última actualización/)).toBeVisible();
+
+	const mail = page.getByRole('link', { name: 'Enviar por correo' });
+	const href = (await mail.getAttribute('href'))!;
+	expect(href.startsWith('mailto:?subject=')).toBe(true);
+	const body = decodeURIComponent(href.split('body=')[1]);
+	expect(body).toContain('/mantenimiento/actualizar-a-5-1/');
+	await expect(page.getByRole('button', { name: 'Imprimir' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Descargar PDF' })).toBeVisible();
+
+	const mount = page.locator('#mostrador-widgets');
+	await expect(mount).toHaveAttribute('data-slug', 'mantenimiento/actualizar-a-5-1');
+	await expect(mount).toHaveAttribute('data-type', 'maintenance');
+	await expect(mount).toHaveAttribute('data-product', 'quetzal-docs');
+	await expect(mount).toHaveAttribute('data-version', /^\d+\.\d+/);
+	await expect(mount.getByRole('link', { name: 'Cómo abrir un buen ticket' })).toHaveAttribute('href', '/soporte/como-abrir-un-buen-ticket/');
+});
+
+test('the print buttons open the print dialog (the print-to-PDF flow)', async ({ page }) => {
+	await page.goto('/empezar/instalacion/');
+	await page.evaluate(() => {
+		(window as any).__printed = 0;
+		window.print = () => (window as any).__printed++;
+	});
+	await page.getByRole('button', { name: 'Descargar PDF' }).click();
+	await page.getByRole('button', { name: 'Imprimir' }).click();
+	expect(await page.evaluate(() => (window as any).__printed)).toBe(2);
+});
+
+test('a known problem shows its symptom, cause, solution and status', async ({ page }) => {
+	await page.goto('/base-de-conocimiento/indice-desactualizado/');
+	const summary = page.locator('.summary.kb');
+	for (const term of ['Síntoma', 'Causa', 'Solución', 'Versiones afectadas', 'Estado']) await expect(summary).toContainText(term);
+});
+
+test('an alert shows its severity and whether it is active', async ({ page }) => {
+	await page.goto('/alertas/vulnerabilidad-critica-visor-de-documentos/');
+	await expect(page.locator('.summary.alert')).toContainText('Crítica');
+	await expect(page.locator('.summary.alert')).toContainText(/Activa|Resuelta/);
+});
+
+test('a page without an English translation falls back to Spanish with a notice', async ({ page }) => {
+	await page.goto('/en/guias/integracion-ldap/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.locator('.sl-markdown-content')).toContainText('LDAP');
+});
