@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { join } from 'node:path';
 import { buildSidebar } from './src/lib/sidebar.ts';
 import { contentDir } from './src/lib/support-data.ts';
+import es from './src/content/i18n/es.json' with { type: 'json' };
 
 // Where the site is published and where its sources can be edited; both overridable per deployment.
 const site = process.env.MOSTRADOR_SITE_URL ?? 'https://soporte.quetzal.example';
@@ -37,8 +38,8 @@ export default defineConfig({
 			head: [
 				// Printed links show absolute addresses (src/styles/print.css).
 				{ tag: 'style', content: `:root{--mostrador-origin:${JSON.stringify(site.replace(/\/$/, ''))}}` },
-				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Alertas técnicas', href: '/rss/alertas.xml' } },
-				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: 'Notas de versión', href: '/rss/notas-de-version.xml' } },
+				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: es['mostrador.feeds.alerts'], href: '/rss/alertas.xml' } },
+				{ tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: es['mostrador.feeds.releases'], href: '/rss/notas-de-version.xml' } },
 			],
 		}),
 		preact(),

@@ -5,6 +5,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TYPES = ['guide', 'manual', 'tutorial', 'troubleshooting', 'maintenance', 'faq', 'kb', 'alert', 'release-notes'];
+// Each type in its real section folder, so both sites build a sidebar of the whole corpus.
+const FOLDER = {
+	guide: 'guias',
+	manual: 'manual',
+	tutorial: 'tutoriales',
+	troubleshooting: 'solucion-de-problemas',
+	maintenance: 'mantenimiento',
+	faq: 'preguntas-frecuentes',
+	kb: 'base-de-conocimiento',
+	alert: 'alertas',
+	'release-notes': 'notas-de-version',
+};
 const WORDS = 'documento expediente firma configurar instalación servidor usuario permiso respaldo índice búsqueda certificado sello flujo aprobación carga archivo error registro versión actualizar rendimiento memoria base datos correo notificación'.split(' ');
 
 function rng(seed) {
@@ -29,7 +41,7 @@ export function writeCorpus(docsDir, count) {
 	for (let i = 0; i < count; i++) {
 		const type = TYPES[i % TYPES.length];
 		const r = rng(i + 7);
-		const dir = join(docsDir, `seccion-${String(i % 20).padStart(2, '0')}`);
+		const dir = join(docsDir, FOLDER[type]);
 		mkdirSync(dir, { recursive: true });
 		const body = [
 			sentence(r, 30),

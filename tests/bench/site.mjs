@@ -18,13 +18,14 @@ cpSync(join(root, 'content/support'), join(oursContent, 'support'), { recursive:
 writeCorpus(join(oursContent, 'docs'), count);
 writeFileSync(join(oursContent, 'docs/index.md'), '---\ntitle: Inicio\ndescription: Inicio\ntype: guide\nproduct: general\nupdated: 2026-10-01\n---\n\nInicio.\n');
 
-// Plain Starlight: the same corpus in src/content/docs, Starlight's defaults and nothing else.
+// Plain Starlight: the same corpus in src/content/docs, Starlight's defaults with the same two
+// locales (so it builds the same pages, English fallbacks included) and nothing else.
 const plain = join(work, 'plain');
 mkdirSync(join(plain, 'src/content'), { recursive: true });
 cpSync(join(oursContent, 'docs'), join(plain, 'src/content/docs'), { recursive: true });
 writeFileSync(
 	join(plain, 'astro.config.mjs'),
-	"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://example.com', integrations: [starlight({ title: 'Plain', defaultLocale: 'root', locales: { root: { label: 'Español', lang: 'es' } } })] });\n",
+	"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://example.com', integrations: [starlight({ title: 'Plain', defaultLocale: 'root', locales: { root: { label: 'Español', lang: 'es' }, en: { label: 'English', lang: 'en' } } })] });\n",
 );
 writeFileSync(
 	join(plain, 'src/content.config.ts'),
@@ -109,7 +110,7 @@ async function firstQueryBytes(dist, query) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const article = 'seccion-01/articulo-0001/index.html';
+const article = 'guias/articulo-0000/index.html';
 
 console.log(`Building ${count} generated articles…`);
 const oursDist = join(work, 'ours/dist');
