@@ -183,10 +183,13 @@ create function private.actor_kind() returns text language sql stable security d
 	end
 $$;
 
+-- The acting person is the signed-in caller, or, when the service role acts for a customer (the
+-- tickets function creating their ticket), the one it names in mostrador.acting_for.
 create function private.log_event(ticket uuid, kind text, data jsonb default '{}', visibility text default 'public') returns void
 language sql security definer set search_path = '' as $$
 	insert into public.ticket_events (ticket_id, actor_id, actor_kind, kind, data, visibility)
-	values (ticket, (select auth.uid()), private.actor_kind(), kind, data, visibility)
+	select ticket, coalesce((select auth.uid()), acting_for), case when acting_for is not null and (select auth.uid()) is null then 'customer' else private.actor_kind() end, kind, data, visibility
+	from (select nullif(current_setting('mostrador.acting_for', true), '')::uuid as acting_for) a
 $$;
 
 -- Which status may follow which: a resolved ticket reopens or closes, a closed one stays closed.
@@ -384,6 +387,7 @@ begin
 	if not exists (select 1 from public.severities where programme_id = org.programme_id and key = ticket ->> 'severity') then
 		perform private.fail('invalid_severity');
 	end if;
+	perform set_config('mostrador.acting_for', requester::text, true);
 	insert into public.tickets (
 		organisation_id, requester_id, programme_id, plan_id, severity_key, subject, description, impact, environment,
 		product_id, version, steps, affected_user, source_article, channel, idempotency_key,
@@ -403,6 +407,7 @@ begin
 		insert into public.ticket_attachments (ticket_id, storage_path, file_name, mime_type, size_bytes, uploaded_by)
 		values (created.id, att ->> 'storage_path', att ->> 'file_name', att ->> 'mime_type', (att ->> 'size_bytes')::bigint, requester);
 	end loop;
+	perform set_config('mostrador.acting_for', '', true);
 	return created;
 end $$;
 
