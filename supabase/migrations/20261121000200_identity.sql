@@ -236,7 +236,8 @@ returns text language plpgsql security definer set search_path = '' as $$
 declare code text;
 begin
 	if (select auth.uid()) is null then perform private.fail('not_signed_in', null, '42501'); end if;
-	if not (private.is_admin() or private.member_role(organisation) = 'coordinator') then
+	-- member_role() is null for outsiders: compare with `is not distinct from`, or null would let them through.
+	if not (private.is_admin() or private.member_role(organisation) is not distinct from 'coordinator') then
 		perform private.fail('not_allowed', 'Only admins and the organisation''s coordinators invite.', '42501');
 	end if;
 	if role not in ('member', 'authorized_contact') then perform private.fail('invalid_role'); end if;

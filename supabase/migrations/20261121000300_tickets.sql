@@ -327,7 +327,7 @@ language plpgsql security definer set search_path = '' as $$
 declare t public.tickets;
 begin
 	select * into t from public.tickets where id = ticket for update;
-	if not found or not (private.is_staff() or private.is_member(t.organisation_id) or (select auth.role()) = 'service_role') then
+	if not found or not (private.is_staff() or private.is_member(t.organisation_id) or (select auth.role()) is not distinct from 'service_role') then
 		perform private.fail('ticket_not_found', 'There is no such ticket, or it belongs to another organisation.', 'P0002');
 	end if;
 	return t;

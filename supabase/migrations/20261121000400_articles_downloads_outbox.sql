@@ -238,11 +238,11 @@ begin
 end $$;
 
 -- Logs a download and returns the object to sign; refuses those who may not download it.
-create function public.record_download(version uuid) returns text
+create function public.record_download(version_id uuid) returns text
 language plpgsql security definer set search_path = '' as $$
 declare v public.download_versions;
 begin
-	select * into v from public.download_versions where id = version;
+	select * into v from public.download_versions d where d.id = version_id;
 	if not found then perform private.fail('version_not_found', null, 'P0002'); end if;
 	if not coalesce(private.can_download(v.item_id), false) then
 		perform private.fail('not_allowed', 'Sign in with an account of a customer organisation to download this file.', '42501');
