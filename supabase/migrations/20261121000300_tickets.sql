@@ -338,7 +338,7 @@ begin
 	if not private.is_staff() then perform private.fail('staff_only', 'Only support staff can do this.', '42501'); end if;
 end $$;
 
--- Creates a ticket for a requester, with its first message, attachments and due times, in one
+-- Creates a ticket for a requester, with its first message (the description), attachments and due times, in one
 -- transaction. Called by the `tickets` edge function (service role) after it has verified the caller
 -- and computed the SLA targets; it re-checks membership, authorized contact, contract and quota.
 -- A retried call with the same idempotency key returns the ticket created the first time.
@@ -354,6 +354,7 @@ declare
 	month_start timestamptz;
 	used int;
 	att jsonb;
+	first_message uuid;
 begin
 	if (select auth.role()) is distinct from 'service_role' then
 		perform private.fail('service_role_only', 'Tickets are created through the tickets function.', '42501');
@@ -400,12 +401,14 @@ begin
 		(ticket ->> 'next_escalation_due_at')::timestamptz, (ticket ->> 'resolution_due_at')::timestamptz
 	) returning * into created;
 	update public.tickets set last_customer_message_at = created.created_at where id = created.id returning * into created;
+	-- The description opens the public thread, so the thread reads the same from its first message on.
+	insert into public.ticket_messages (ticket_id, author_id, body) values (created.id, requester, created.description) returning id into first_message;
 	for att in select * from jsonb_array_elements(coalesce(ticket -> 'attachments', '[]')) loop
 		if split_part(att ->> 'storage_path', '/', 1) <> org.id::text or split_part(att ->> 'storage_path', '/', 2) = 'internal' then
 			perform private.fail('attachment_outside_folder', 'Attachments go under the organisation''s folder.');
 		end if;
-		insert into public.ticket_attachments (ticket_id, storage_path, file_name, mime_type, size_bytes, uploaded_by)
-		values (created.id, att ->> 'storage_path', att ->> 'file_name', att ->> 'mime_type', (att ->> 'size_bytes')::bigint, requester);
+		insert into public.ticket_attachments (ticket_id, message_id, storage_path, file_name, mime_type, size_bytes, uploaded_by)
+		values (created.id, first_message, att ->> 'storage_path', att ->> 'file_name', att ->> 'mime_type', (att ->> 'size_bytes')::bigint, requester);
 	end loop;
 	perform set_config('mostrador.acting_for', '', true);
 	return created;

@@ -85,15 +85,15 @@ const cases: Case[] = [
 	['the service role refuses an unknown severity', service, 'select public.create_ticket($1)', [JSON.stringify(ticketPayload(A, w.contactA.id, { severity: 'alta' }))], 'invalid_severity'],
 	['the service role refuses attachments outside the folder', service, 'select public.create_ticket($1)', [JSON.stringify(ticketPayload(A, w.contactA.id, { attachments: [{ storage_path: `${B}/x.png`, file_name: 'x.png', mime_type: 'image/png', size_bytes: 1 }] }))], 'attachment_outside_folder'],
 	// messages
-	['a member of A sees the public reply, not the internal note', w.memberA, 'select * from public.ticket_messages where ticket_id = $1', [tA], 1],
+	['a member of A sees the description and the public reply, not the internal note', w.memberA, 'select * from public.ticket_messages where ticket_id = $1', [tA], 2],
 	['no internal message reaches a customer at all', w.coordA, `select * from public.ticket_messages where visibility = 'internal'`, [], 0],
-	['staff see the internal note', w.agent, 'select * from public.ticket_messages where ticket_id = $1', [tA], 2],
+	['staff see the internal note', w.agent, 'select * from public.ticket_messages where ticket_id = $1', [tA], 3],
 	["a member of B sees none of A's messages", w.memberB, 'select * from public.ticket_messages where ticket_id = $1', [tA], 0],
 	['customers cannot insert messages directly', w.memberA, `insert into public.ticket_messages (ticket_id, body) values ($1, 'x')`, [tA], DENIED],
 	['anon cannot read messages', anon, 'select * from public.ticket_messages', [], DENIED],
 	// events
 	['a customer sees no internal event (assignment, problem link, note)', w.memberA, `select * from public.ticket_events where ticket_id = $1 and (visibility = 'internal' or kind in ('assigned', 'problem_linked'))`, [tA], 0],
-	['a customer sees the public history', w.memberA, `select * from public.ticket_events where ticket_id = $1 and kind in ('created', 'message_added', 'first_response', 'status_changed')`, [tA], 4],
+	['a customer sees the public history', w.memberA, `select * from public.ticket_events where ticket_id = $1 and kind in ('created', 'message_added', 'first_response', 'status_changed')`, [tA], 5],
 	['staff see the internal events', w.agent, `select * from public.ticket_events where ticket_id = $1 and visibility = 'internal'`, [tA], 3],
 	["a member of B sees none of A's history", w.memberB, 'select * from public.ticket_events where ticket_id = $1', [tA], 0],
 	['staff cannot rewrite history', w.agent, `update public.ticket_events set kind = 'x'`, [], DENIED],

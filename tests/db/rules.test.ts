@@ -138,6 +138,17 @@ describe('creating tickets', () => {
 		expect((await db.admin.query('select count(*)::int as n from public.tickets where organisation_id = $1', [org])).rows[0].n).toBe(1);
 	});
 
+	it('stores the description as the first public message, with the attachments on it', async () => {
+		const { org, contact } = await contactIn('estandar', 'estandar-extendido');
+		const t = await createTicket(db, org, contact.id, {
+			attachments: [{ storage_path: `${org}/nuevo/error.png`, file_name: 'error.png', mime_type: 'image/png', size_bytes: 2048 }],
+		});
+		const messages = await db.as(contact, 'select id, author_id, body, visibility from public.ticket_messages where ticket_id = $1', [t]);
+		expect(messages).toEqual([{ id: expect.any(String), author_id: contact.id, body: ticketPayload(org, contact.id).description, visibility: 'public' }]);
+		const attachments = await db.as(contact, 'select message_id, file_name from public.ticket_attachments where ticket_id = $1', [t]);
+		expect(attachments).toEqual([{ message_id: messages[0].id, file_name: 'error.png' }]);
+	});
+
 	it('refuses an organisation whose contract is not in force', async () => {
 		const org = await createOrganisation(db, 'Org vencida');
 		await db.admin.query(`update public.organisations set contract_start = '2024-01-01', contract_end = '2025-01-01' where id = $1`, [org]);
