@@ -174,6 +174,9 @@ begin
 end $$;
 create trigger ticket_events_append_only before update or delete on public.ticket_events
 	for each row execute function private.forbid_change();
+-- TRUNCATE fires no row trigger: refuse it too, or the whole log could be wiped in one statement.
+create trigger ticket_events_no_truncate before truncate on public.ticket_events
+	for each statement execute function private.forbid_change();
 
 create function private.actor_kind() returns text language sql stable security definer set search_path = '' as $$
 	select case
@@ -191,6 +194,9 @@ language sql security definer set search_path = '' as $$
 	select ticket, coalesce((select auth.uid()), acting_for), case when acting_for is not null and (select auth.uid()) is null then 'customer' else private.actor_kind() end, kind, data, visibility
 	from (select nullif(current_setting('mostrador.acting_for', true), '')::uuid as acting_for) a
 $$;
+-- Only the triggers (security definer, as the owner) write events: functions are executable by PUBLIC
+-- by default, and this one would let any caller write any event into any ticket's history.
+revoke execute on function private.log_event(uuid, text, jsonb, text) from public;
 
 -- Which status may follow which: a resolved ticket reopens or closes, a closed one stays closed.
 create function private.status_transition_allowed(from_status text, to_status text) returns boolean
@@ -496,7 +502,9 @@ language plpgsql security definer set search_path = '' as $$
 declare t public.tickets;
 begin
 	perform private.require_staff();
-	perform private.ticket_for_update(ticket);
+	t := private.ticket_for_update(ticket);
+	-- closed → closed is no transition, so the trigger would let close_reason be rewritten unlogged.
+	if t.status = 'closed' then perform private.fail('ticket_closed'); end if;
 	update public.tickets set status = 'closed', close_reason = 'staff' where id = ticket returning * into t;
 	return t;
 end $$;

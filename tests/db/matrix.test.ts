@@ -3,7 +3,7 @@
 // Cases run in order over one world, so later cases see what earlier ones did (noted where it matters).
 import { describe, expect, it } from 'vitest';
 import { anon, service, testDb, type Actor } from './harness.ts';
-import { createWorld, ticketPayload } from './fixtures.ts';
+import { createTicket, createWorld, ticketPayload } from './fixtures.ts';
 
 const db = await testDb();
 const w = await createWorld(db);
@@ -29,6 +29,11 @@ const cases: Case[] = [
 	["a user cannot change a colleague's profile", w.memberA, `update public.profiles set full_name = 'X' where id = $1 returning id`, [w.contactA.id], 0],
 	['a user cannot change their e-mail in the profile', w.memberA, `update public.profiles set email = 'x@example.com' where id = $1`, [w.memberA.id], 'profile_field_readonly'],
 	['nobody inserts profiles by hand', w.memberA, `insert into public.profiles (id) values ($1)`, [w.memberA.id], DENIED],
+	['a coordinator of A sees the three people of A', w.coordA, 'select * from public.profiles', [], 3],
+	["a member of B cannot look up a person of A", w.memberB, 'select * from public.profiles where id = $1', [w.memberA.id], 0],
+	['an admin sees every profile', w.admin, 'select * from public.profiles', [], 9],
+	['anon cannot change profiles', anon, `update public.profiles set full_name = 'X'`, [], DENIED],
+	['nobody deletes profiles through the API', w.admin, 'delete from public.profiles where id = $1', [w.memberA.id], DENIED],
 	// staff
 	['customers do not see the staff list', w.coordA, 'select * from public.staff', [], 0],
 	['staff see the staff list', w.agent, 'select * from public.staff', [], 3],
@@ -36,6 +41,9 @@ const cases: Case[] = [
 	['an agent cannot promote themself', w.agent, `update public.staff set role = 'admin' where user_id = $1 returning user_id`, [w.agent.id], 0],
 	['an admin changes a staff level', w.admin, `update public.staff set level = 1 where user_id = $1 returning user_id`, [w.agent.id], 1],
 	['a customer cannot remove staff', w.coordA, 'delete from public.staff returning user_id', [], 0],
+	['anon cannot read the staff list', anon, 'select * from public.staff', [], DENIED],
+	['a lead (not admin) cannot change staff', w.lead, `update public.staff set level = 2 where user_id = $1 returning user_id`, [w.agent.id], 0],
+	['an agent cannot remove staff', w.agent, 'delete from public.staff where user_id = $1 returning user_id', [w.lead.id], 0],
 	// organisations
 	['anon cannot read organisations', anon, 'select * from public.organisations', [], DENIED],
 	['a member of A sees only A', w.memberA, 'select * from public.organisations', [], 1],
@@ -45,6 +53,9 @@ const cases: Case[] = [
 	['an admin changes an organisation', w.admin, `update public.organisations set name = 'Organización A' where id = $1 returning id`, [A], 1],
 	['a customer cannot create organisations', w.coordA, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], RLS],
 	['an agent (not admin) cannot create organisations', w.agent, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], RLS],
+	['an authorized contact of A sees only A', w.contactA, 'select * from public.organisations', [], 1],
+	['an agent (not admin) cannot change an organisation', w.agent, `update public.organisations set plan_id = 'extendido' where id = $1 returning id`, [A], 0],
+	['a coordinator cannot delete their organisation', w.coordA, 'delete from public.organisations where id = $1 returning id', [A], 0],
 	// memberships
 	['a member of A sees the members of A', w.memberA, 'select * from public.memberships', [], 3],
 	['a member of B sees the members of B', w.memberB, 'select * from public.memberships', [], 2],
@@ -54,6 +65,10 @@ const cases: Case[] = [
 	['a coordinator changes a role in their organisation', w.coordA, `update public.memberships set role = 'member' where organisation_id = $1 and user_id = $2 returning user_id`, [A, w.memberA.id], 1],
 	['a member of B cannot change roles in A', w.memberB, `update public.memberships set role = 'coordinator' where organisation_id = $1 returning user_id`, [A], 0],
 	['a member cannot remove a colleague', w.memberA, 'delete from public.memberships where user_id = $1 returning user_id', [w.coordA.id], 0],
+	["a member of B does not see who belongs to A", w.memberB, 'select * from public.memberships where organisation_id = $1', [A], 0],
+	['a coordinator cannot exceed the plan: A already has its 2 authorized contacts', w.coordA, `update public.memberships set role = 'authorized_contact' where organisation_id = $1 and user_id = $2`, [A, w.memberA.id], 'authorized_contacts_limit'],
+	['an agent (not admin) cannot change memberships', w.agent, `update public.memberships set role = 'coordinator' where user_id = $1 returning user_id`, [w.memberB.id], 0],
+	["a coordinator of A cannot remove B's people", w.coordA, 'delete from public.memberships where organisation_id = $1 returning user_id', [B], 0],
 	// invitations
 	['a coordinator creates an invitation code', w.coordA, 'select public.create_invitation($1) as code', [A], 1],
 	['a plain member cannot invite', w.memberA, 'select public.create_invitation($1)', [A], 'not_allowed'],
@@ -64,6 +79,13 @@ const cases: Case[] = [
 	["a member does not see the organisation's invitations", w.memberA, 'select * from public.invitations', [], 0],
 	['an admin sees every invitation', w.admin, 'select * from public.invitations', [], 2],
 	['nobody inserts invitations by hand', w.coordA, `insert into public.invitations (organisation_id, code_hash, expires_at) values ($1, 'x', now())`, [A], DENIED],
+	["a member of B does not see A's invitations", w.memberB, 'select * from public.invitations where organisation_id = $1', [A], 0],
+	['an agent (not admin) does not see invitations', w.agent, 'select * from public.invitations', [], 0],
+	['a coordinator cannot invite a coordinator', w.coordA, `select public.create_invitation($1, 'coordinator')`, [A], 'invalid_role'],
+	['a member cannot revoke an invitation', w.memberA, 'update public.invitations set revoked_at = now() returning id', [], 0],
+	["a coordinator of A cannot revoke B's invitation", w.coordA, 'update public.invitations set revoked_at = now() where organisation_id = $1 returning id', [B], 0],
+	['a coordinator revokes their invitation', w.coordA, 'update public.invitations set revoked_at = now() where organisation_id = $1 returning id', [A], 1],
+	['nobody deletes invitations through the API', w.admin, 'delete from public.invitations', [], DENIED],
 	['a wrong code joins nothing', outsider, `select public.join_organisation('AAAA-BBBB-CCCC')`, [], 'invitation_not_found'],
 	['anon cannot join', anon, `select public.join_organisation('AAAA-BBBB-CCCC')`, [], DENIED],
 	// tickets
@@ -74,6 +96,9 @@ const cases: Case[] = [
 	['a member of B sees B\'s ticket', w.memberB, 'select * from public.tickets', [], 1],
 	['someone in no organisation sees no ticket', outsider, 'select * from public.tickets', [], 0],
 	['staff see every ticket', w.agent, 'select * from public.tickets', [], 2],
+	["a coordinator sees their organisation's ticket", w.coordA, 'select * from public.tickets', [], 1],
+	['an admin sees every ticket', w.admin, 'select * from public.tickets', [], 2],
+	['the service role sees every ticket', service, 'select * from public.tickets', [], 2],
 	['customers cannot insert tickets directly', w.contactA, `insert into public.tickets (organisation_id) values ($1)`, [A], DENIED],
 	['customers cannot update tickets directly', w.contactA, `update public.tickets set subject = 'x'`, [], DENIED],
 	['staff cannot update tickets directly either', w.agent, `update public.tickets set status = 'closed'`, [], DENIED],
@@ -91,11 +116,21 @@ const cases: Case[] = [
 	["a member of B sees none of A's messages", w.memberB, 'select * from public.ticket_messages where ticket_id = $1', [tA], 0],
 	['customers cannot insert messages directly', w.memberA, `insert into public.ticket_messages (ticket_id, body) values ($1, 'x')`, [tA], DENIED],
 	['anon cannot read messages', anon, 'select * from public.ticket_messages', [], DENIED],
+	['an authorized contact sees no internal note', w.contactA, `select * from public.ticket_messages where visibility = 'internal'`, [], 0],
+	['staff cannot insert messages directly', w.agent, `insert into public.ticket_messages (ticket_id, body, visibility) values ($1, 'x', 'internal')`, [tA], DENIED],
 	// events
 	['a customer sees no internal event (assignment, problem link, note)', w.memberA, `select * from public.ticket_events where ticket_id = $1 and (visibility = 'internal' or kind in ('assigned', 'problem_linked'))`, [tA], 0],
 	['a customer sees the public history', w.memberA, `select * from public.ticket_events where ticket_id = $1 and kind in ('created', 'message_added', 'first_response', 'status_changed')`, [tA], 5],
 	['staff see the internal events', w.agent, `select * from public.ticket_events where ticket_id = $1 and visibility = 'internal'`, [tA], 3],
 	["a member of B sees none of A's history", w.memberB, 'select * from public.ticket_events where ticket_id = $1', [tA], 0],
+	['a coordinator sees no assignment or problem link', w.coordA, `select * from public.ticket_events where kind in ('assigned', 'problem_linked')`, [], 0],
+	['an authorized contact sees no event of the internal note', w.contactA, `select * from public.ticket_events where visibility = 'internal'`, [], 0],
+	['anon cannot read history', anon, 'select * from public.ticket_events', [], DENIED],
+	['customers cannot write history', w.memberA, `insert into public.ticket_events (ticket_id, actor_kind, kind) values ($1, 'customer', 'status_changed')`, [tA], DENIED],
+	['staff cannot write history directly', w.agent, `insert into public.ticket_events (ticket_id, actor_kind, kind) values ($1, 'staff', 'status_changed')`, [tA], DENIED],
+	["nobody forges an event through the private helper, not even into another organisation's ticket", w.memberB, `select private.log_event($1, 'status_changed', '{"to": "closed"}', 'public')`, [tA], DENIED],
+	['anon cannot forge an event either', anon, `select private.log_event($1, 'status_changed', '{"to": "closed"}', 'public')`, [tA], DENIED],
+	['the service role cannot truncate history', service, 'truncate public.ticket_events', [], 'append_only'],
 	['staff cannot rewrite history', w.agent, `update public.ticket_events set kind = 'x'`, [], DENIED],
 	['the service role cannot rewrite history either', service, `update public.ticket_events set kind = 'x'`, [], 'append_only'],
 	['the service role cannot delete history', service, 'delete from public.ticket_events', [], 'append_only'],
@@ -104,11 +139,19 @@ const cases: Case[] = [
 	['staff see both attachments', w.agent, 'select * from public.ticket_attachments', [], 2],
 	["a member of B sees none of A's attachments", w.memberB, 'select * from public.ticket_attachments', [], 0],
 	['customers cannot insert attachment records', w.contactA, `insert into public.ticket_attachments (ticket_id, storage_path, file_name, mime_type, size_bytes) values ($1, 'x', 'x', 'x', 1)`, [tA], DENIED],
+	['an authorized contact sees no internal attachment', w.contactA, `select * from public.ticket_attachments where visibility = 'internal'`, [], 0],
+	['a coordinator sees no internal attachment', w.coordA, `select * from public.ticket_attachments where visibility = 'internal'`, [], 0],
+	['anon cannot read attachment records', anon, 'select * from public.ticket_attachments', [], DENIED],
+	['staff cannot insert attachment records directly', w.agent, `insert into public.ticket_attachments (ticket_id, storage_path, file_name, mime_type, size_bytes) values ($1, 'y', 'y', 'y', 1)`, [tA], DENIED],
 	// storage: attachments bucket
 	["a member of A reads A's public attachment file, not the internal one", w.memberA, `select * from storage.objects where bucket_id = 'attachments'`, [], 1],
 	['staff read every attachment file', w.agent, `select * from storage.objects where bucket_id = 'attachments'`, [], 2],
 	["a member of B reads none of A's files", w.memberB, `select * from storage.objects where bucket_id = 'attachments'`, [], 0],
 	['anon reads no attachment', anon, `select * from storage.objects where bucket_id = 'attachments'`, [], 0],
+	['a coordinator cannot fetch the internal file even by its exact name', w.coordA, 'select * from storage.objects where name = $1', [`${A}/internal/t/registro.txt`], 0],
+	['an authorized contact reads the public file by its name', w.contactA, 'select * from storage.objects where name = $1', [`${A}/t/captura.png`], 1],
+	['a coordinator cannot upload into the internal folder', w.coordA, `insert into storage.objects (bucket_id, name) values ('attachments', $1)`, [`${A}/internal/t/x.png`], RLS],
+	['a member cannot rename or overwrite a file', w.memberA, `update storage.objects set name = $1 where bucket_id = 'attachments' returning id`, [`${A}/t/otro.png`], 0],
 	["a member uploads into their organisation's folder", w.memberA, `insert into storage.objects (bucket_id, name) values ('attachments', $1) returning id`, [`${A}/t/pantalla.png`], 1],
 	['a member cannot upload into the internal folder', w.memberA, `insert into storage.objects (bucket_id, name) values ('attachments', $1)`, [`${A}/internal/x.png`], RLS],
 	["a member of B cannot upload into A's folder", w.memberB, `insert into storage.objects (bucket_id, name) values ('attachments', $1)`, [`${A}/t/x.png`], RLS],
@@ -211,5 +254,200 @@ describe('security matrix', () => {
 			const error = await db.fails(actor, sql, params);
 			expect(error?.message ?? 'succeeded').toContain(outcome);
 		}
+	});
+});
+
+// Every ticket RPC for every caller. 'ok' runs on a fresh ticket (new, or resolved where the RPC needs
+// it) and checks the change it made; an error leaves the shared ticket exactly as it was.
+describe('ticket RPCs, caller by caller', () => {
+	const callers = { anon, memberA: w.memberA, contactA: w.contactA, coordA: w.coordA, memberB: w.memberB, agent: w.agent, admin: w.admin, service } as const;
+	type Caller = keyof typeof callers;
+	const OK = 'ok';
+	const NF = 'ticket_not_found';
+	const STAFF = 'staff_only';
+	const CUSTOMER = 'customer_only';
+	interface Rpc {
+		sql: string;
+		params?: unknown[];
+		start: 'new' | 'resolved';
+		/** One value, read as superuser, that the call changes. */
+		effect: string;
+		expected: unknown;
+		/** anon, memberA, contactA, coordA, memberB, agent, admin, service; null: not a meaningful caller. */
+		outcomes: (string | null)[];
+	}
+	const rpcs: Record<string, Rpc> = {
+		'reply_to_ticket (public)': {
+			sql: `select public.reply_to_ticket($1, 'Un dato más')`, start: 'new',
+			effect: `select count(*)::int as v from public.ticket_messages where ticket_id = $1 and body = 'Un dato más' and visibility = 'public'`, expected: 1,
+			outcomes: [DENIED, OK, OK, OK, NF, OK, OK, null],
+		},
+		'reply_to_ticket (internal note)': {
+			sql: `select public.reply_to_ticket($1, 'Nota interna', true)`, start: 'new',
+			effect: `select count(*)::int as v from public.ticket_messages where ticket_id = $1 and visibility = 'internal'`, expected: 1,
+			outcomes: [DENIED, STAFF, STAFF, STAFF, NF, OK, OK, STAFF],
+		},
+		request_customer_info: {
+			sql: `select public.request_customer_info($1, '¿Qué versión?')`, start: 'new',
+			effect: 'select status as v from public.tickets where id = $1', expected: 'pending_customer',
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		resolve_ticket: {
+			sql: `select public.resolve_ticket($1, 'Solución')`, start: 'new',
+			effect: 'select status as v from public.tickets where id = $1', expected: 'resolved',
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		close_ticket: {
+			sql: 'select public.close_ticket($1)', start: 'new',
+			effect: `select status || '/' || close_reason as v from public.tickets where id = $1`, expected: 'closed/staff',
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		assign_ticket: {
+			sql: 'select public.assign_ticket($1, $2)', params: [w.lead.id], start: 'new',
+			effect: 'select assignee_id as v from public.tickets where id = $1', expected: w.lead.id,
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		change_severity: {
+			sql: `select public.change_severity($1, 'P1')`, start: 'new',
+			effect: 'select severity_key as v from public.tickets where id = $1', expected: 'P1',
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		change_level: {
+			sql: 'select public.change_level($1, 2)', start: 'new',
+			effect: 'select level as v from public.tickets where id = $1', expected: 2,
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		link_problem: {
+			sql: 'select public.link_problem($1, $2)', params: [w.problem], start: 'new',
+			effect: 'select problem_id as v from public.tickets where id = $1', expected: w.problem,
+			outcomes: [DENIED, STAFF, STAFF, STAFF, STAFF, OK, OK, STAFF],
+		},
+		confirm_resolution: {
+			sql: 'select public.confirm_resolution($1)', start: 'resolved',
+			effect: `select status || '/' || coalesce(close_reason, '-') as v from public.tickets where id = $1`, expected: 'closed/confirmed_by_customer',
+			outcomes: [DENIED, OK, OK, OK, NF, CUSTOMER, CUSTOMER, CUSTOMER],
+		},
+		reopen_ticket: {
+			sql: `select public.reopen_ticket($1, 'No funcionó')`, start: 'resolved',
+			effect: 'select status as v from public.tickets where id = $1', expected: 'open',
+			outcomes: [DENIED, OK, OK, OK, NF, CUSTOMER, CUSTOMER, CUSTOMER],
+		},
+	};
+	const names = Object.keys(callers) as Caller[];
+	const grid = Object.entries(rpcs).flatMap(([rpc, spec]) =>
+		names.flatMap((caller, i) => (spec.outcomes[i] === null ? [] : [[rpc, caller, spec.outcomes[i]!] as const])),
+	);
+
+	const shared: Record<'new' | 'resolved', string> = { new: '', resolved: '' };
+	async function fresh(start: 'new' | 'resolved') {
+		const t = await createTicket(db, A, w.contactA.id, { subject: `Ticket de la matriz (${start})` });
+		if (start === 'resolved') await db.as(w.agent, `select public.resolve_ticket($1, 'Propuesta')`, [t]);
+		return t;
+	}
+	async function effect(spec: Rpc, t: string) {
+		return (await db.admin.query(spec.effect, [t])).rows[0].v;
+	}
+
+	it.each(grid)('%s called by %s: %s', async (rpc, caller, outcome) => {
+		const spec = rpcs[rpc];
+		if (outcome === OK) {
+			const t = await fresh(spec.start);
+			await db.as(callers[caller], spec.sql, [t, ...(spec.params ?? [])]);
+			expect(await effect(spec, t)).toEqual(spec.expected);
+		} else {
+			shared[spec.start] ||= await fresh(spec.start);
+			const t = shared[spec.start];
+			const before = await effect(spec, t);
+			const error = await db.fails(callers[caller], spec.sql, [t, ...(spec.params ?? [])]);
+			expect(error?.message ?? 'succeeded').toContain(outcome);
+			expect(await effect(spec, t)).toEqual(before);
+		}
+	});
+
+	it.each([
+		['reply_to_ticket', `select public.reply_to_ticket($1, 'x')`],
+		['confirm_resolution', 'select public.confirm_resolution($1)'],
+		['reopen_ticket', `select public.reopen_ticket($1, 'x')`],
+	])("%s: a member of B cannot tell A's ticket from one that does not exist", async (_rpc, sql) => {
+		const ofA = await db.fails(w.memberB, sql, [tA]);
+		const missing = await db.fails(w.memberB, sql, ['00000000-0000-4000-8000-000000000000']);
+		expect(ofA).toEqual({ message: 'ticket_not_found', code: 'P0002' });
+		expect(missing).toEqual(ofA);
+	});
+
+	it.each([
+		['create_problem', 'an agent', w.agent, `select (public.create_problem('Lentitud en reportes')).status as v`, [], 'open'],
+		['create_problem', 'an admin', w.admin, `select (public.create_problem('Falla de firma')).status as v`, [], 'open'],
+		['create_problem', 'anon', anon, `select public.create_problem('Nada')`, [], DENIED],
+		['create_problem', 'an authorized contact of A', w.contactA, `select public.create_problem('Nada')`, [], STAFF],
+		['create_problem', 'a member of B', w.memberB, `select public.create_problem('Nada')`, [], STAFF],
+		['record_known_error', 'an admin', w.admin, `select (public.record_known_error($1, 'base-de-conocimiento/indice')).status as v`, [w.problem], 'known_error'],
+		['record_known_error', 'anon', anon, `select public.record_known_error($1, 'x')`, [w.problem], DENIED],
+		['record_known_error', 'a member of B', w.memberB, `select public.record_known_error($1, 'x')`, [w.problem], STAFF],
+		['record_known_error', 'an agent', w.agent, `select public.record_known_error(gen_random_uuid(), 'x')`, [], 'problem_not_found'],
+		['create_ticket', 'an agent', w.agent, 'select public.create_ticket($1)', [JSON.stringify(ticketPayload(A, w.contactA.id))], DENIED],
+		['create_ticket', 'an admin', w.admin, 'select public.create_ticket($1)', [JSON.stringify(ticketPayload(A, w.contactA.id))], DENIED],
+		['create_ticket', 'a coordinator of A', w.coordA, 'select public.create_ticket($1)', [JSON.stringify(ticketPayload(A, w.coordA.id))], DENIED],
+		['create_ticket', 'the service role', service, `select (public.create_ticket($1)).status as v`, [JSON.stringify(ticketPayload(A, w.coordA.id))], 'new'],
+	] as const)('%s called by %s', async (_rpc, _who, actor, sql, params, outcome) => {
+		if (outcome === DENIED || outcome === STAFF || outcome === 'problem_not_found') {
+			expect((await db.fails(actor, sql, [...params]))?.message).toContain(outcome);
+		} else {
+			expect((await db.as(actor, sql, [...params]))[0].v).toBe(outcome);
+		}
+	});
+
+	it('staff get ticket_not_found for a ticket that does not exist', async () => {
+		expect((await db.fails(w.agent, 'select public.close_ticket(gen_random_uuid())'))?.message).toBe('ticket_not_found');
+	});
+});
+
+// Cases that change who belongs where; they run last, so the counts above stay as they are.
+describe('changing the people', () => {
+	const ticketsOf = async (actor: Actor) => (await db.as(actor, 'select organisation_id from public.tickets')).map((r) => r.organisation_id);
+
+	it("a coordinator adds a person to their organisation, who then sees its tickets", async () => {
+		const u = await db.user();
+		expect(await ticketsOf(u)).toEqual([]);
+		expect(await db.as(w.coordA, `insert into public.memberships (organisation_id, user_id) values ($1, $2) returning role`, [A, u.id])).toEqual([{ role: 'member' }]);
+		expect(new Set(await ticketsOf(u))).toEqual(new Set([A]));
+	});
+
+	it('a coordinator of A cannot add a person to B', async () => {
+		const u = await db.user();
+		expect((await db.fails(w.coordA, 'insert into public.memberships (organisation_id, user_id) values ($1, $2)', [B, u.id]))?.message).toContain(RLS);
+	});
+
+	it('joining with a code makes the person a member of that organisation only', async () => {
+		const [{ code }] = await db.as(w.coordA, 'select public.create_invitation($1) as code', [A]);
+		const u = await db.user();
+		expect(await db.as(u, 'select public.join_organisation($1) as org', [code])).toEqual([{ org: A }]);
+		expect(await db.as(u, 'select organisation_id, role from public.memberships where user_id = $1', [u.id])).toEqual([{ organisation_id: A, role: 'member' }]);
+		expect(new Set(await ticketsOf(u))).toEqual(new Set([A]));
+	});
+
+	it('a member leaves their organisation and loses its tickets', async () => {
+		const u = await db.user();
+		await db.admin.query('insert into public.memberships (organisation_id, user_id) values ($1, $2)', [B, u.id]);
+		expect((await ticketsOf(u)).length).toBeGreaterThan(0);
+		expect(await db.as(u, 'delete from public.memberships where user_id = $1 returning organisation_id', [u.id])).toEqual([{ organisation_id: B }]);
+		expect(await ticketsOf(u)).toEqual([]);
+		expect((await db.fails(u, `select public.reply_to_ticket($1, 'x')`, [w.ticketB]))?.message).toBe('ticket_not_found');
+	});
+
+	it('a coordinator removes a member of their organisation', async () => {
+		const u = await db.user();
+		await db.admin.query('insert into public.memberships (organisation_id, user_id) values ($1, $2)', [A, u.id]);
+		expect(await db.as(w.coordA, 'delete from public.memberships where user_id = $1 returning user_id', [u.id])).toHaveLength(1);
+	});
+
+	it('an admin makes someone staff, who then sees every ticket and internal note; removed, they see only their own again', async () => {
+		const u = await db.user();
+		expect(await db.as(u, `select * from public.ticket_messages where visibility = 'internal'`)).toEqual([]);
+		expect(await db.as(w.admin, `insert into public.staff (user_id, role) values ($1, 'agent') returning role`, [u.id])).toEqual([{ role: 'agent' }]);
+		expect((await db.as(u, `select * from public.ticket_messages where visibility = 'internal'`)).length).toBeGreaterThan(0);
+		expect(new Set(await ticketsOf(u))).toEqual(new Set([A, B]));
+		expect(await db.as(w.admin, 'delete from public.staff where user_id = $1 returning user_id', [u.id])).toHaveLength(1);
+		expect(await ticketsOf(u)).toEqual([]);
 	});
 });
