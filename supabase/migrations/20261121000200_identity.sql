@@ -220,7 +220,7 @@ create trigger profiles_updated_at before update on public.profiles for each row
 -- Profiles: users may change their name and language, nothing else.
 create function private.guard_profile() returns trigger language plpgsql set search_path = '' as $$
 begin
-	if current_user in ('authenticated', 'anon') and (new.id <> old.id or new.email is distinct from old.email) then
+	if current_user in ('authenticated', 'anon') and (new.id <> old.id or new.email is distinct from old.email or new.created_at <> old.created_at) then
 		perform private.fail('profile_field_readonly', 'Only the name and the language can be changed.', '42501');
 	end if;
 	return new;

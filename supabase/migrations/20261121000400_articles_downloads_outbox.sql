@@ -313,3 +313,13 @@ grant execute on function
 	public.post_comment(text, text), public.edit_comment(uuid, text), public.hide_comment(uuid, boolean),
 	public.publish_download_version(uuid, text, text, text, text, bigint, text), public.resolve_problem(uuid, boolean)
 to authenticated, service_role;
+
+-- Closing grants for everything so far ---------------------------------------------------------------
+-- Supabase's default privileges give the API roles ALL on public tables, including TRUNCATE (which
+-- ignores RLS), TRIGGER and REFERENCES: none of them is for API callers.
+revoke truncate, trigger, references on all tables in schema public from anon, authenticated;
+-- Functions are executable by PUBLIC when created; private helpers are for policies and RPCs only.
+revoke execute on all functions in schema private from public;
+grant execute on all functions in schema private to anon, authenticated, service_role;
+-- Events are written by the triggers alone, which run as the owner.
+revoke execute on function private.log_event(uuid, text, jsonb, text) from anon, authenticated, service_role;
