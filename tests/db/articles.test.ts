@@ -3,24 +3,13 @@
 // earlier ones did.
 import { describe, expect, it } from 'vitest';
 import { anon, service, testDb, type Actor } from './harness.ts';
+import { createOrganisation, createPerson } from './fixtures.ts';
 
 const db = await testDb();
 type User = Actor & { id: string };
 
-async function organisation(name: string, plan: string): Promise<string> {
-	const { rows } = await db.admin.query(
-		`insert into public.organisations (name, programme_id, plan_id, contract_start, timezone)
-		values ($1, 'estandar-extendido', $2, '2026-01-01', 'America/Mexico_City') returning id`,
-		[name, plan],
-	);
-	return rows[0].id;
-}
-async function person(org: string | null, role = 'member', staff?: string): Promise<User> {
-	const u = await db.user();
-	if (org) await db.admin.query('insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)', [org, u.id, role]);
-	if (staff) await db.admin.query('insert into public.staff (user_id, role) values ($1, $2)', [u.id, staff]);
-	return u;
-}
+const organisation = (name: string, plan: string) => createOrganisation(db, name, plan);
+const person = (org: string | null, role?: string, staff?: string) => createPerson(db, org, role, staff);
 
 const orgA = await organisation('Organización A', 'estandar');
 const orgB = await organisation('Organización B', 'extendido');
@@ -33,8 +22,8 @@ const admin = await person(null, 'member', 'admin');
 
 const ARTICLE = 'guias/integracion-ldap';
 const DENIED = 'permission denied';
-const count = async (actor: Actor, sql: string, params: unknown[] = []) => (await db.as(actor, sql, params)).length;
-const message = async (actor: Actor, sql: string, params: unknown[] = []) => (await db.fails(actor, sql, params))?.message ?? 'succeeded';
+const count = db.count;
+const message = db.message;
 
 let comment = '';
 

@@ -3,24 +3,14 @@
 // order over one database; later cases see what earlier ones did.
 import { describe, expect, it } from 'vitest';
 import { anon, testDb, type Actor } from './harness.ts';
+import { createOrganisation, createPerson } from './fixtures.ts';
 
 const db = await testDb();
 type User = Actor & { id: string };
 
-async function organisation(name: string, plan: string, start = '2026-01-01', end: string | null = null): Promise<string> {
-	const { rows } = await db.admin.query(
-		`insert into public.organisations (name, programme_id, plan_id, contract_start, contract_end, timezone)
-		values ($1, 'estandar-extendido', $2, $3, $4, 'America/Mexico_City') returning id`,
-		[name, plan, start, end],
-	);
-	return rows[0].id;
-}
-async function person(org: string | null, role = 'member', staff?: string): Promise<User> {
-	const u = await db.user();
-	if (org) await db.admin.query('insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)', [org, u.id, role]);
-	if (staff) await db.admin.query('insert into public.staff (user_id, role) values ($1, $2)', [u.id, staff]);
-	return u;
-}
+const organisation = (name: string, plan: string, start = '2026-01-01', end: string | null = null) =>
+	createOrganisation(db, name, plan, 'estandar-extendido', start, end);
+const person = (org: string | null, role?: string, staff?: string) => createPerson(db, org, role, staff);
 async function item(slug: string, kind: string, visibility: string, product: string | null): Promise<string> {
 	const { rows } = await db.admin.query(
 		`insert into public.download_items (slug, name, kind, visibility, product_id) values ($1, $1, $2, $3, $4) returning id`,
@@ -58,8 +48,8 @@ await db.admin.query(`insert into storage.objects (bucket_id, name) values ('dow
 const versions = { public: '', members: '', contract: '' };
 const SHA = 'a'.repeat(64);
 const DENIED = 'permission denied';
-const count = async (actor: Actor, sql: string, params: unknown[] = []) => (await db.as(actor, sql, params)).length;
-const message = async (actor: Actor, sql: string, params: unknown[] = []) => (await db.fails(actor, sql, params))?.message ?? 'succeeded';
+const count = db.count;
+const message = db.message;
 const PUBLISH = 'select * from public.publish_download_version($1, $2, $3, $4, $5, $6)';
 
 describe('publishing versions', () => {

@@ -22,10 +22,17 @@ export interface World {
 	versions: { public: string; members: string; contract: string };
 }
 
-export async function createOrganisation(db: TestDb, name: string, plan = 'estandar', programme = 'estandar-extendido', contractStart = '2026-01-01'): Promise<string> {
+export async function createOrganisation(
+	db: TestDb,
+	name: string,
+	plan = 'estandar',
+	programme = 'estandar-extendido',
+	contractStart = '2026-01-01',
+	contractEnd: string | null = null,
+): Promise<string> {
 	const { rows } = await db.admin.query(
-		`insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ($1, $2, $3, $4, 'America/Mexico_City') returning id`,
-		[name, programme, plan, contractStart],
+		`insert into public.organisations (name, programme_id, plan_id, contract_start, contract_end, timezone) values ($1, $2, $3, $4, $5, 'America/Mexico_City') returning id`,
+		[name, programme, plan, contractStart, contractEnd],
 	);
 	return rows[0].id;
 }
@@ -36,6 +43,14 @@ export async function addMember(db: TestDb, org: string, user: string, role = 'm
 
 export async function addStaff(db: TestDb, user: string, role: string, level = 1) {
 	await db.admin.query('insert into public.staff (user_id, role, level) values ($1, $2, $3)', [user, role, level]);
+}
+
+/** A new user, optionally a member of `org` with `role`, optionally support staff with `staff` role. */
+export async function createPerson(db: TestDb, org: string | null, role = 'member', staff?: string, locale = 'es'): Promise<Actor & { id: string }> {
+	const u = await db.user(undefined, { locale });
+	if (org) await addMember(db, org, u.id, role);
+	if (staff) await addStaff(db, u.id, staff);
+	return u;
 }
 
 export function ticketPayload(org: string, requester: string, extra: Record<string, unknown> = {}) {

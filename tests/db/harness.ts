@@ -21,6 +21,10 @@ export interface TestDb {
 	admin: pg.Pool;
 	/** Runs `sql` as `actor` in one transaction, committed; returns the rows. */
 	as<R extends pg.QueryResultRow = any>(actor: Actor, sql: string, params?: unknown[]): Promise<R[]>;
+	/** How many rows `sql` returns as `actor`. */
+	count(actor: Actor, sql: string, params?: unknown[]): Promise<number>;
+	/** The error message `sql` fails with as `actor`, or 'succeeded'. */
+	message(actor: Actor, sql: string, params?: unknown[]): Promise<string>;
 	/** Like `as` but resolves to the error's message and code, or null when the statement succeeded. */
 	fails(actor: Actor, sql: string, params?: unknown[]): Promise<{ message: string; code: string } | null>;
 	/** Creates an auth user (and, through the trigger, their profile); returns them as an actor. */
@@ -61,18 +65,22 @@ export async function testDb(): Promise<TestDb> {
 		await r.end();
 	});
 
+	async function fails(actor: Actor, sql: string, params?: unknown[]) {
+		try {
+			await as(actor, sql, params);
+			return null;
+		} catch (e) {
+			const err = e as { message: string; code: string };
+			return { message: err.message, code: err.code };
+		}
+	}
+
 	return {
 		admin,
 		as,
-		async fails(actor, sql, params) {
-			try {
-				await as(actor, sql, params);
-				return null;
-			} catch (e) {
-				const err = e as { message: string; code: string };
-				return { message: err.message, code: err.code };
-			}
-		},
+		fails,
+		count: async (actor, sql, params) => (await as(actor, sql, params)).length,
+		message: async (actor, sql, params) => (await fails(actor, sql, params))?.message ?? 'succeeded',
 		async user(email = `${randomUUID().slice(0, 8)}@example.com`, meta = {}) {
 			const { rows } = await admin.query<{ id: string }>('insert into auth.users (email, raw_user_meta_data, email_confirmed_at) values ($1, $2, now()) returning id', [email, meta]);
 			return { role: 'authenticated', id: rows[0].id, email };

@@ -3,24 +3,13 @@
 // Cases run in order over one database; later cases see what earlier ones did.
 import { describe, expect, it } from 'vitest';
 import { anon, service, testDb, type Actor } from './harness.ts';
+import { createOrganisation, createPerson } from './fixtures.ts';
 
 const db = await testDb();
 type User = Actor & { id: string };
 
-async function organisation(name: string, plan: string): Promise<string> {
-	const { rows } = await db.admin.query(
-		`insert into public.organisations (name, programme_id, plan_id, contract_start, timezone)
-		values ($1, 'estandar-extendido', $2, '2026-01-01', 'America/Mexico_City') returning id`,
-		[name, plan],
-	);
-	return rows[0].id;
-}
-async function person(org: string | null, role = 'member', staff?: string, locale = 'es'): Promise<User> {
-	const u = await db.user(undefined, { locale });
-	if (org) await db.admin.query('insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)', [org, u.id, role]);
-	if (staff) await db.admin.query('insert into public.staff (user_id, role) values ($1, $2)', [u.id, staff]);
-	return u;
-}
+const organisation = (name: string, plan: string) => createOrganisation(db, name, plan);
+const person = (org: string | null, role?: string, staff?: string, locale?: string) => createPerson(db, org, role, staff, locale);
 async function ticket(org: string, requester: User): Promise<{ id: string; number: number }> {
 	const payload = { organisation_id: org, requester_id: requester.id, severity: 'P3', subject: 'La búsqueda no encuentra documentos', description: 'Desde 5.1 la búsqueda no devuelve documentos nuevos.' };
 	const [t] = await db.as(service, 'select id, number from public.create_ticket($1)', [JSON.stringify(payload)]);
@@ -55,7 +44,7 @@ await db.as(agent, 'select public.link_problem($1, $2)', [tickets.otherProblem.i
 await db.as(agent, 'select public.close_ticket($1)', [tickets.closed.id]);
 
 const DENIED = 'permission denied';
-const message = async (actor: Actor, sql: string, params: unknown[] = []) => (await db.fails(actor, sql, params))?.message ?? 'succeeded';
+const message = db.message;
 const queued = async () =>
 	(await db.admin.query(`select recipient_user_id, locale, template, status, payload from public.notifications where template = 'problem_resolved' order by created_at, id`)).rows;
 const problemRow = async (id: string) => (await db.admin.query('select status, resolved_at from public.problems where id = $1', [id])).rows[0];
