@@ -141,3 +141,109 @@ create table if not exists supabase_migrations.schema_migrations (
 	statements text[],
 	name text
 );
+
+-- pg_cron, pg_net and Vault, as far as migrations use them ---------------------------------------------
+-- A hosted project has the real extensions; here the same calls record what to run, and the local
+-- stack's scheduler (supabase/local/cron.ts) runs the jobs and sends the queued HTTP requests after
+-- commit, as pg_net does. Migrations enable the extensions only where they exist:
+--   create extension if not exists pg_cron  -- guarded by pg_available_extensions
+create schema if not exists cron;
+create table if not exists cron.job (
+	jobid bigserial primary key,
+	schedule text not null,
+	command text not null,
+	nodename text not null default 'localhost',
+	nodeport int not null default 5432,
+	database text not null default current_database(),
+	username text not null default current_user,
+	active boolean not null default true,
+	jobname text unique
+);
+create table if not exists cron.job_run_details (
+	jobid bigint,
+	runid bigserial primary key,
+	job_pid int,
+	database text,
+	username text,
+	command text,
+	status text,
+	return_message text,
+	start_time timestamptz,
+	end_time timestamptz
+);
+
+-- Same signatures as pg_cron: scheduling a name again replaces its schedule and command.
+create or replace function cron.schedule(job_name text, schedule text, command text) returns bigint language sql as $$
+	insert into cron.job (jobname, schedule, command) values (job_name, schedule, command)
+	on conflict (jobname) do update set schedule = excluded.schedule, command = excluded.command, active = true
+	returning jobid
+$$;
+create or replace function cron.schedule(schedule text, command text) returns bigint language sql as $$
+	insert into cron.job (schedule, command) values (schedule, command) returning jobid
+$$;
+create or replace function cron.unschedule(job_name text) returns boolean language plpgsql as $$
+begin
+	delete from cron.job where jobname = job_name;
+	if not found then raise exception 'could not find valid entry for job ''%''', job_name; end if;
+	return true;
+end $$;
+create or replace function cron.unschedule(job_id bigint) returns boolean language plpgsql as $$
+begin
+	delete from cron.job where jobid = job_id;
+	if not found then raise exception 'could not find valid entry for job %', job_id; end if;
+	return true;
+end $$;
+
+create schema if not exists net;
+create table if not exists net.http_request_queue (
+	id bigserial primary key,
+	method text not null,
+	url text not null,
+	headers jsonb not null default '{}',
+	body bytea,
+	timeout_milliseconds int not null default 5000
+);
+create table if not exists net._http_response (
+	id bigint,
+	status_code int,
+	content_type text,
+	headers jsonb,
+	content text,
+	timed_out boolean,
+	error_msg text,
+	created timestamptz not null default now()
+);
+create or replace function net.http_post(url text, body jsonb default '{}'::jsonb, params jsonb default '{}'::jsonb, headers jsonb default '{"Content-Type": "application/json"}'::jsonb, timeout_milliseconds int default 5000) returns bigint language sql as $$
+	insert into net.http_request_queue (method, url, headers, body, timeout_milliseconds)
+	values ('POST', url || case when params = '{}'::jsonb then '' else '?' || (select string_agg(key || '=' || value, '&') from jsonb_each_text(params)) end,
+		coalesce(headers, '{}'::jsonb), convert_to(coalesce(body, '{}'::jsonb)::text, 'UTF8'), timeout_milliseconds)
+	returning id
+$$;
+create or replace function net.http_get(url text, params jsonb default '{}'::jsonb, headers jsonb default '{}'::jsonb, timeout_milliseconds int default 5000) returns bigint language sql as $$
+	insert into net.http_request_queue (method, url, headers, timeout_milliseconds)
+	values ('GET', url || case when params = '{}'::jsonb then '' else '?' || (select string_agg(key || '=' || value, '&') from jsonb_each_text(params)) end,
+		coalesce(headers, '{}'::jsonb), timeout_milliseconds)
+	returning id
+$$;
+
+create schema if not exists vault;
+create table if not exists vault.secrets (
+	id uuid primary key default gen_random_uuid(),
+	name text unique,
+	description text not null default '',
+	secret text not null,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now()
+);
+create or replace view vault.decrypted_secrets as
+	select id, name, description, secret, secret as decrypted_secret, created_at, updated_at from vault.secrets;
+create or replace function vault.create_secret(new_secret text, new_name text default null, new_description text default '') returns uuid language sql as $$
+	insert into vault.secrets (secret, name, description) values (new_secret, new_name, new_description) returning id
+$$;
+create or replace function vault.update_secret(secret_id uuid, new_secret text default null, new_name text default null, new_description text default null) returns void language sql as $$
+	update vault.secrets set secret = coalesce(new_secret, secret), name = coalesce(new_name, name),
+		description = coalesce(new_description, description), updated_at = now() where id = secret_id
+$$;
+-- Like the platform: only the database owner schedules jobs, sends requests and reads secrets.
+revoke all on schema cron, net, vault from public;
+revoke all on all functions in schema cron, net, vault from public;

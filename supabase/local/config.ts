@@ -1,0 +1,134 @@
+// The local stack's settings: supabase/config.toml (as `supabase start` reads it) plus environment
+// overrides. Defaults match the Supabase CLI's local stack — port 54321, its well-known JWT secret and
+// the anon / service_role keys derived from it — so guides and tools written for the CLI work here.
+import { parse } from 'smol-toml';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { signJwt } from './jwt.ts';
+
+export const SUPABASE_DIR = resolve(import.meta.dirname, '..');
+/** The Supabase CLI's local JWT secret (apps/cli-go/pkg/config/apikeys.go). */
+export const CLI_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+/** Opaque keys the CLI hard-codes locally; the gateway maps them to the JWT keys. */
+export const CLI_PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const CLI_SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
+export interface FunctionConfig {
+	verifyJwt: boolean;
+}
+
+export interface StackConfig {
+	host: string;
+	port: number;
+	/** Public URL of the API gateway, e.g. http://127.0.0.1:54321 */
+	apiUrl: string;
+	jwtSecret: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	publishableKey: string;
+	secretKey: string;
+	/** Where Postgres data, stored objects and function caches live (git-ignored). */
+	dataDir: string;
+	/** A Postgres server to use instead of the embedded one. */
+	databaseUrl?: string;
+	dbPort: number;
+	api: { schemas: string[]; extraSearchPath: string[]; maxRows: number };
+	auth: {
+		siteUrl: string;
+		redirectUrls: string[];
+		jwtExpiry: number;
+		refreshTokenRotation: boolean;
+		refreshTokenReuseInterval: number;
+		enableSignup: boolean;
+		/** enable_confirmations = false → sign-ups are confirmed at once (GOTRUE_MAILER_AUTOCONFIRM). */
+		autoconfirm: boolean;
+		otpLength: number;
+		otpExpiry: number;
+		/** Minimum seconds between two e-mails to the same address. */
+		maxFrequency: number;
+	};
+	storage: { fileSizeLimit: number; dir: string };
+	functions: {
+		/** Folders holding <name>/index.ts, searched in order. */
+		dirs: string[];
+		config: Record<string, FunctionConfig>;
+		/** A request that takes longer gets a 504 and its worker is restarted. */
+		timeoutMs: number;
+	};
+}
+
+function duration(v: unknown, fallback: number): number {
+	if (typeof v === 'number') return v;
+	if (typeof v !== 'string') return fallback;
+	const m = /^(\d+)\s*(ms|s|m|h)?$/.exec(v.trim());
+	if (!m) return fallback;
+	const n = Number(m[1]);
+	return { ms: n / 1000, s: n, m: n * 60, h: n * 3600 }[m[2] ?? 's']!;
+}
+
+function bytes(v: unknown, fallback: number): number {
+	if (typeof v === 'number') return v;
+	if (typeof v !== 'string') return fallback;
+	const m = /^(\d+)\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/i.exec(v.trim());
+	if (!m) return fallback;
+	const unit = (m[2] ?? 'B').toLowerCase();
+	const k = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[unit]!;
+	return Number(m[1]) * k;
+}
+
+/** The legacy API keys: HS256 JWTs with exactly the payload the CLI signs. */
+export function apiKey(role: 'anon' | 'service_role', secret: string): string {
+	return signJwt({ iss: 'supabase-demo', role, exp: 1983812996 }, secret);
+}
+
+export function readToml(file = join(SUPABASE_DIR, 'config.toml')): Record<string, any> {
+	return existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Record<string, any>) : {};
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Pick<StackConfig, 'port' | 'dataDir' | 'databaseUrl'>> & { functionsDirs?: string[]; functionTimeoutMs?: number } = {}): StackConfig {
+	const toml = readToml();
+	const host = '127.0.0.1';
+	const port = overrides.port ?? Number(env.MOSTRADOR_STACK_PORT ?? toml.api?.port ?? 54321);
+	const apiUrl = `http://${host}:${port}`;
+	const jwtSecret = env.JWT_SECRET ?? CLI_JWT_SECRET;
+	const dataDir = resolve(overrides.dataDir ?? env.MOSTRADOR_STACK_DATA ?? join(SUPABASE_DIR, 'local/data'));
+	const fnConfig: Record<string, FunctionConfig> = {};
+	for (const [name, c] of Object.entries<any>(toml.functions ?? {})) fnConfig[name] = { verifyJwt: c?.verify_jwt !== false };
+	const extraDirs = (env.MOSTRADOR_FUNCTIONS_DIRS ?? '').split(':').filter(Boolean).map((d) => resolve(d));
+	return {
+		host,
+		port,
+		apiUrl,
+		jwtSecret,
+		anonKey: env.ANON_KEY ?? apiKey('anon', jwtSecret),
+		serviceRoleKey: env.SERVICE_ROLE_KEY ?? apiKey('service_role', jwtSecret),
+		publishableKey: env.PUBLISHABLE_KEY ?? CLI_PUBLISHABLE_KEY,
+		secretKey: env.SECRET_KEY ?? CLI_SECRET_KEY,
+		dataDir,
+		databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL,
+		dbPort: Number(env.MOSTRADOR_DB_PORT ?? toml.db?.port ?? 54322),
+		api: {
+			schemas: toml.api?.schemas ?? ['public'],
+			extraSearchPath: toml.api?.extra_search_path ?? ['public', 'extensions'],
+			maxRows: toml.api?.max_rows ?? 1000,
+		},
+		auth: {
+			siteUrl: env.SITE_URL ?? toml.auth?.site_url ?? 'http://127.0.0.1:3000',
+			redirectUrls: toml.auth?.additional_redirect_urls ?? [],
+			jwtExpiry: toml.auth?.jwt_expiry ?? 3600,
+			refreshTokenRotation: toml.auth?.enable_refresh_token_rotation ?? true,
+			refreshTokenReuseInterval: toml.auth?.refresh_token_reuse_interval ?? 10,
+			enableSignup: (toml.auth?.enable_signup ?? true) && (toml.auth?.email?.enable_signup ?? true),
+			autoconfirm: !(toml.auth?.email?.enable_confirmations ?? false),
+			otpLength: toml.auth?.email?.otp_length ?? 6,
+			otpExpiry: toml.auth?.email?.otp_expiry ?? 3600,
+			maxFrequency: duration(env.MOSTRADOR_AUTH_MAX_FREQUENCY ?? toml.auth?.email?.max_frequency, 1),
+		},
+		storage: { fileSizeLimit: bytes(toml.storage?.file_size_limit, 50 * 1024 ** 2), dir: join(dataDir, 'storage') },
+		functions: {
+			dirs: [...(overrides.functionsDirs ?? []), join(SUPABASE_DIR, 'functions'), ...extraDirs],
+			config: fnConfig,
+			timeoutMs: overrides.functionTimeoutMs ?? Number(env.MOSTRADOR_FUNCTION_TIMEOUT_MS ?? 150_000),
+		},
+	};
+}

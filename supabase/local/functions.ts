@@ -1,0 +1,5 @@
+import { json, type Service } from './http.ts';
+import type { Stack } from './stack.ts';
+export function functionsService(_stack: Stack): Service {
+	return { prefix: '/functions/v1', handle: async () => json({ message: 'not implemented yet' }, 501) };
+}

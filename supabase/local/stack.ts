@@ -1,0 +1,206 @@
+// The local stack: a real PostgreSQL (embedded, or DATABASE_URL) with the platform bootstrap, the
+// project's tracked migrations and the seed, and one HTTP server on 127.0.0.1:54321 that routes
+// /rest/v1, /auth/v1, /storage/v1 and /functions/v1 like the CLI's Kong gateway, plus the mailbox.
+import pg from 'pg';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate, seed, startPostgres } from './db.ts';
+import { type StackConfig } from './config.ts';
+import { corsHeaders, json, type Ctx, type Service } from './http.ts';
+import { createMailbox, mailService, type Mailbox } from './mail.ts';
+import { restService } from './rest/index.ts';
+import { authService } from './auth/index.ts';
+import { storageService } from './storage/index.ts';
+import { functionsService } from './functions.ts';
+import { createScheduler, type Scheduler } from './cron.ts';
+
+export interface Stack {
+	config: StackConfig;
+	/** Connections as `authenticator`: each request switches to anon, authenticated or service_role. */
+	api: pg.Pool;
+	/** Superuser connections, for what the real services do as their admin roles (GoTrue's own tables, Storage's bucket lookups). */
+	admin: pg.Pool;
+	mail: Mailbox;
+	cron: Scheduler;
+	log(line: string): void;
+	/** Connection string of the database (superuser). */
+	dbUrl: string;
+	stop(): Promise<void>;
+}
+
+export interface StartOptions {
+	/** Drop the data folder first and rebuild from bootstrap, migrations and seed. */
+	reset?: boolean;
+	/** Start the cron scheduler (off for `--tick` and tests that tick by hand). */
+	schedule?: boolean;
+	log?: (line: string) => void;
+	/** Postgres server output, for debugging. */
+	dbLog?: boolean;
+}
+
+const AUTHENTICATOR_PASSWORD = 'postgres';
+
+async function prepareDatabase(url: string, config: StackConfig, log: (l: string) => void): Promise<{ seeded: boolean; applied: string[] }> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		const hasMigrations = (await client.query(`select to_regclass('supabase_migrations.schema_migrations') is not null as ok`)).rows[0].ok;
+		const before = hasMigrations ? Number((await client.query('select count(*) from supabase_migrations.schema_migrations')).rows[0].count) : 0;
+		const applied = await migrate(client);
+		await client.query(readFileSync(join(import.meta.dirname, 'stack.sql'), 'utf8'));
+		// The API pool logs in as authenticator, which may only become the API roles (as in Supabase).
+		await client.query(`alter role authenticator with login password '${AUTHENTICATOR_PASSWORD}'`);
+		// What cron jobs read to call the functions (vault secrets a hosted project sets once by hand).
+		for (const [name, secret] of [
+			['project_url', config.apiUrl],
+			['service_role_key', config.serviceRoleKey],
+			['anon_key', config.anonKey],
+		]) {
+			await client.query('insert into vault.secrets (name, secret) values ($1, $2) on conflict (name) do update set secret = excluded.secret', [name, secret]);
+		}
+		const seeded = before === 0;
+		if (seeded) await seed(client);
+		if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+		return { seeded, applied };
+	} finally {
+		await client.end();
+	}
+}
+
+function withUser(url: string, user: string, password: string): string {
+	const u = new URL(url);
+	u.username = user;
+	u.password = password;
+	return u.href;
+}
+
+async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+	const headers = new Headers();
+	for (const [k, v] of Object.entries(req.headers)) {
+		if (v === undefined) continue;
+		for (const x of Array.isArray(v) ? v : [v]) headers.append(k, x);
+	}
+	const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+	return new Request(new URL(req.url ?? '/', base), {
+		method: req.method,
+		headers,
+		body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+		// @ts-expect-error Node's fetch needs this for streamed bodies
+		duplex: 'half',
+	});
+}
+
+async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+	const headers: Record<string, string | string[]> = {};
+	response.headers.forEach((v, k) => {
+		if (k === 'set-cookie') return;
+		headers[k] = v;
+	});
+	const cookies = response.headers.getSetCookie();
+	if (cookies.length) headers['set-cookie'] = cookies;
+	res.writeHead(response.status, headers);
+	if (!response.body || head) {
+		res.end();
+		await response.body?.cancel().catch(() => {});
+		return;
+	}
+	const reader = response.body.getReader();
+	res.on('close', () => reader.cancel().catch(() => {}));
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		if (!res.write(value)) await new Promise((r) => res.once('drain', r));
+	}
+	res.end();
+}
+
+/** The gateway rule the CLI templates into Kong: which bearer token reaches the services. */
+export function gatewayToken(req: Request, config: StackConfig): string | undefined {
+	const auth = /^bearer\s+(.+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]?.trim();
+	if (auth && !auth.startsWith('sb_')) return auth;
+	const key = req.headers.get('apikey') ?? auth;
+	if (!key) return undefined;
+	if (key === config.secretKey) return config.serviceRoleKey;
+	if (key === config.publishableKey) return config.anonKey;
+	return key;
+}
+
+export async function startStack(config: StackConfig, opts: StartOptions = {}): Promise<Stack> {
+	const log = opts.log ?? (() => {});
+	if (opts.reset && !config.databaseUrl) rmSync(config.dataDir, { recursive: true, force: true });
+	mkdirSync(config.dataDir, { recursive: true });
+	// As root, Postgres runs as another user that must reach its data folder.
+	chmodSync(config.dataDir, 0o755);
+	mkdirSync(config.storage.dir, { recursive: true });
+
+	let dbUrl = config.databaseUrl;
+	let stopDb = async () => {};
+	if (!dbUrl) {
+		const server = await startPostgres({ dataDir: join(config.dataDir, 'db'), port: config.dbPort, log: opts.dbLog });
+		dbUrl = server.url;
+		stopDb = server.stop;
+	} else if (opts.reset) {
+		log('DATABASE_URL is set: --reset leaves that database alone');
+	}
+	const prepared = await prepareDatabase(dbUrl, config, log);
+	const admin = new pg.Pool({ connectionString: dbUrl, max: 10 });
+	const api = new pg.Pool({ connectionString: withUser(dbUrl, 'authenticator', AUTHENTICATOR_PASSWORD), max: 20 });
+	for (const pool of [admin, api]) pool.on('error', (e) => log(`database connection lost: ${e.message}`));
+	const mail = createMailbox(admin, log);
+
+	const stack = { config, api, admin, mail, log, dbUrl } as Stack;
+	stack.cron = createScheduler(stack);
+	const services: Service[] = [restService(stack), authService(stack), storageService(stack), functionsService(stack), mailService(), stack.cron.service];
+
+	const server: Server = createServer(async (req, res) => {
+		let request: Request | undefined;
+		try {
+			request = await toRequest(req, config.apiUrl);
+			const url = new URL(request.url);
+			const cors = corsHeaders(request);
+			let response: Response;
+			if (request.method === 'OPTIONS') response = new Response(null, { status: 204 });
+			else {
+				const service = services.find((s) => url.pathname === s.prefix || url.pathname.startsWith(s.prefix + '/'));
+				if (!service) response = url.pathname === '/' ? json({ name: 'mostrador local stack', services: services.map((s) => s.prefix) }) : json({ message: 'no Route matched with those values' }, 404);
+				else {
+					const ctx: Ctx = { stack, url, path: url.pathname.slice(service.prefix.length) || '/', token: gatewayToken(request, config) };
+					response = await service.handle(request, ctx);
+				}
+			}
+			for (const [k, v] of Object.entries(cors)) if (!response.headers.has(k)) response.headers.set(k, v);
+			await send(res, response, req.method === 'HEAD');
+		} catch (e) {
+			log(`${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
+			if (!res.headersSent) {
+				res.writeHead(500, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+				res.end(JSON.stringify({ code: 'internal_error', message: (e as Error).message }));
+			} else res.destroy();
+		}
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, () => resolve());
+	});
+	if (opts.schedule) stack.cron.start();
+
+	let stopped = false;
+	stack.stop = async () => {
+		if (stopped) return;
+		stopped = true;
+		stack.cron.stop();
+		await Promise.all(services.map((s) => s.stop?.()));
+		server.closeAllConnections();
+		await new Promise((r) => server.close(r));
+		await Promise.all([api.end(), admin.end()]);
+		await stopDb();
+	};
+	(stack as Stack & { seeded: boolean }).seeded = prepared.seeded;
+	return stack;
+}
+
+export function dataExists(config: StackConfig): boolean {
+	return existsSync(join(config.dataDir, 'db', 'PG_VERSION'));
+}

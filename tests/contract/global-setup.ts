@@ -1,0 +1,70 @@
+// Once per test run: the Supabase API the contract suite drives. By default a fresh local stack
+// (supabase/local) on free ports with its data under tests/.tmp; with SUPABASE_URL,
+// SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY set, a real Supabase instead (see README,
+// "Checking the local stack against Supabase").
+import type { TestProject } from 'vitest/node';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { loadConfig } from '../../supabase/local/config.ts';
+import { startStack } from '../../supabase/local/stack.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		supabaseUrl: string;
+		anonKey: string;
+		serviceRoleKey: string;
+		/** JSON mailbox listing (/_mail?format=json) or a Mailpit API, when there is one. */
+		mailUrl: string | null;
+		/** True against the local stand-in, where local-only checks (timeouts, restarts) run too. */
+		localStack: boolean;
+		jwtSecret: string;
+	}
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as { port: number };
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+export default async function setup(project: TestProject) {
+	const env = process.env;
+	if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY && env.SUPABASE_SERVICE_ROLE_KEY) {
+		project.provide('supabaseUrl', env.SUPABASE_URL);
+		project.provide('anonKey', env.SUPABASE_ANON_KEY);
+		project.provide('serviceRoleKey', env.SUPABASE_SERVICE_ROLE_KEY);
+		project.provide('mailUrl', env.MAILPIT_URL ?? null);
+		project.provide('localStack', false);
+		project.provide('jwtSecret', env.SUPABASE_JWT_SECRET ?? '');
+		return;
+	}
+	const base = join(process.cwd(), 'tests/.tmp');
+	mkdirSync(base, { recursive: true });
+	const dir = mkdtempSync(join(base, 'stack-'));
+	const config = loadConfig(env, {
+		port: await freePort(),
+		dataDir: join(dir, 'data'),
+		functionsDirs: [join(process.cwd(), 'tests/contract/functions')],
+		functionTimeoutMs: 3000,
+	});
+	config.dbPort = await freePort();
+	// Tests sign many addresses in quickly; the per-address limit is checked by its own test.
+	config.auth.maxFrequency = 2;
+	const stack = await startStack(config, { reset: true, log: env.STACK_LOG ? console.log : undefined });
+	project.provide('supabaseUrl', config.apiUrl);
+	project.provide('anonKey', config.anonKey);
+	project.provide('serviceRoleKey', config.serviceRoleKey);
+	project.provide('mailUrl', `${config.apiUrl}/_mail?format=json`);
+	project.provide('localStack', true);
+	project.provide('jwtSecret', config.jwtSecret);
+	return async () => {
+		await stack.stop();
+		rmSync(dir, { recursive: true, force: true });
+	};
+}
