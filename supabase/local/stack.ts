@@ -48,7 +48,7 @@ async function prepareDatabase(url: string, config: StackConfig, log: (l: string
 	try {
 		const hasMigrations = (await client.query(`select to_regclass('supabase_migrations.schema_migrations') is not null as ok`)).rows[0].ok;
 		const before = hasMigrations ? Number((await client.query('select count(*) from supabase_migrations.schema_migrations')).rows[0].count) : 0;
-		const applied = await migrate(client);
+		const applied = await migrate(client, config.migrationsDir);
 		await client.query(readFileSync(join(import.meta.dirname, 'stack.sql'), 'utf8'));
 		// The API pool logs in as authenticator, which may only become the API roles (as in Supabase).
 		await client.query(`alter role authenticator with login password '${AUTHENTICATOR_PASSWORD}'`);

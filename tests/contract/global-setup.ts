@@ -19,6 +19,8 @@ declare module 'vitest' {
 		/** True against the local stand-in, where local-only checks (timeouts, restarts) run too. */
 		localStack: boolean;
 		jwtSecret: string;
+		/** Superuser connection to the local stack's database (local only; '' against Supabase). */
+		dbUrl: string;
 	}
 }
 
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
 		project.provide('mailUrl', env.MAILPIT_URL ?? null);
 		project.provide('localStack', false);
 		project.provide('jwtSecret', env.SUPABASE_JWT_SECRET ?? '');
+		project.provide('dbUrl', '');
 		return;
 	}
 	const base = join(process.cwd(), 'tests/.tmp');
@@ -63,6 +66,7 @@ export default async function setup(project: TestProject) {
 	project.provide('mailUrl', `${config.apiUrl}/_mail?format=json`);
 	project.provide('localStack', true);
 	project.provide('jwtSecret', config.jwtSecret);
+	project.provide('dbUrl', stack.dbUrl);
 	return async () => {
 		await stack.stop();
 		rmSync(dir, { recursive: true, force: true });

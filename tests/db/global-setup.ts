@@ -5,7 +5,7 @@ import pg from 'pg';
 import { chmodSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { migrate, seed, startPostgres, databaseUrl } from '../../supabase/local/db.ts';
+import { migrate, seed, startPostgres, databaseUrl, SEED } from '../../supabase/local/db.ts';
 
 export const TEMPLATE = 'mostrador_template';
 
@@ -41,7 +41,8 @@ export default async function setup(project: TestProject) {
 	await client.connect();
 	try {
 		await migrate(client);
-		await seed(client);
+		// The programme data only: the db tests build their own people and organisations.
+		await seed(client, [SEED]);
 	} finally {
 		await client.end();
 		await admin.end();

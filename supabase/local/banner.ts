@@ -1,0 +1,44 @@
+// What the stack prints when it is ready: where everything is, the keys, and the demo accounts.
+import type { StackConfig } from './config.ts';
+import type { Stack } from './stack.ts';
+
+function line(label: string, value: string) {
+	console.log(`  ${label.padEnd(18)} ${value}`);
+}
+
+async function demoAccounts(stack: Stack): Promise<{ email: string; role: string; organisation: string | null }[]> {
+	const { rows } = await stack.admin.query(`
+		select u.email, coalesce(s.role, m.role) as role, o.name as organisation
+		from auth.users u
+		left join public.staff s on s.user_id = u.id
+		left join public.memberships m on m.user_id = u.id
+		left join public.organisations o on o.id = m.organisation_id
+		where u.email like '%@demo.mostrador.test'
+		order by o.name nulls last, (s.role is null) desc, m.role, u.email`);
+	return rows;
+}
+
+export async function printBanner(stack: Stack, ms: number): Promise<void> {
+	const c: StackConfig = stack.config;
+	console.log(`\nMostrador local stack ready in ${(ms / 1000).toFixed(1)} s\n`);
+	line('API URL', c.apiUrl);
+	line('REST', `${c.apiUrl}/rest/v1`);
+	line('Auth', `${c.apiUrl}/auth/v1`);
+	line('Storage', `${c.apiUrl}/storage/v1`);
+	line('Functions', `${c.apiUrl}/functions/v1/<name>`);
+	line('Mailbox', `${c.apiUrl}/_mail`);
+	line('Database', stack.dbUrl.replace(/:[^:@/]+@/, ':postgres@'));
+	line('JWT secret', c.jwtSecret);
+	line('anon key', c.anonKey);
+	line('service_role key', c.serviceRoleKey);
+	line('Publishable key', c.publishableKey);
+	line('Secret key', c.secretKey);
+	line('Data', c.databaseUrl ? `${c.storage.dir} (database: DATABASE_URL)` : c.dataDir);
+	const demo = await demoAccounts(stack).catch(() => []);
+	if (demo.length) {
+		console.log('\n  Demo accounts (password: mostrador-demo; or sign in by e-mail code and read it at /_mail)');
+		for (const d of demo) line(d.role, `${d.email}${d.organisation ? `  — ${d.organisation}` : ''}`);
+	}
+	console.log('');
+}
+
