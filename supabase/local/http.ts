@@ -29,7 +29,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 	});
 }
 
-export const EXPOSED_HEADERS = 'Content-Range, Range-Unit, Content-Location, Location, Preference-Applied, X-Supabase-Api-Version, X-Total-Count, Content-Length, Content-Type, ETag, x-sb-error-code, x-relay-error';
+export const EXPOSED_HEADERS = 'Content-Range, Range-Unit, Content-Location, Location, Preference-Applied, X-Supabase-Api-Version, X-Total-Count, Content-Length, Content-Type, Content-Disposition, Accept-Ranges, ETag, Last-Modified, x-sb-error-code, x-relay-error';
 
 /** Headers added to every response; preflights reflect what the browser asks for. */
 export function corsHeaders(req: Request): Record<string, string> {

@@ -3,7 +3,7 @@
 // SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY set, a real Supabase instead (see README,
 // "Checking the local stack against Supabase").
 import type { TestProject } from 'vitest/node';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { loadConfig } from '../../supabase/local/config.ts';
@@ -50,6 +50,8 @@ export default async function setup(project: TestProject) {
 	const base = join(process.cwd(), 'tests/.tmp');
 	mkdirSync(base, { recursive: true });
 	const dir = mkdtempSync(join(base, 'stack-'));
+	// mkdtemp makes it private; as root, Postgres runs as another user that must reach its data.
+	chmodSync(dir, 0o755);
 	const config = loadConfig(env, {
 		port: await freePort(),
 		dataDir: join(dir, 'data'),

@@ -5,7 +5,7 @@ import { describe, expect, it, inject, afterAll } from 'vitest';
 import pg from 'pg';
 import { createClient } from '@supabase/supabase-js';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { local, url } from './client.ts';
 import { CLI_PUBLISHABLE_KEY, CLI_SECRET_KEY, loadConfig } from '../../supabase/local/config.ts';
@@ -140,6 +140,7 @@ describe.skipIf(onlyLocal)('local stack: cron and pg_net', () => {
 
 describe.skipIf(onlyLocal)('local stack: restart', () => {
 	const dir = mkdtempSync(join(process.cwd(), 'tests/.tmp/restart-'));
+	chmodSync(dir, 0o755);
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('keeps data across a restart and applies a new migration on the next start without a reset', { timeout: 120_000 }, async () => {

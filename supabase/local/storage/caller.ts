@@ -1,0 +1,78 @@
+// Who is calling and running SQL as them, as Storage v1.60 does (src/http/plugins/jwt.ts and
+// src/internal/database/connection.ts): the bearer JWT is verified with the project's secret; on
+// routes that allow it (object GET/HEAD/info) a bad token falls back to anon, elsewhere it is refused
+// with AccessDenied. Storage renders that through its usual handler, so it goes out as HTTP 400 with
+// statusCode "403" (the reference's "real 403" is only the service-role-only admin routes, which this
+// stand-in does not serve). Each request's SQL runs in one transaction as the JWT's role, with the
+// settings Storage sets, so that the project's RLS policies on storage.* decide.
+import type pg from 'pg';
+import { asRole, identify, JwtError, RoleError, type Identity } from '../as-role.ts';
+import { headerObject, type Ctx } from '../http.ts';
+import { ERRORS } from './errors.ts';
+
+const ANON: Identity = { role: 'anon', claims: { role: 'anon' } };
+
+export function callerIdentity(ctx: Ctx, allowInvalidJwt = false): Identity {
+	try {
+		return identify(ctx.token, ctx.stack.config.jwtSecret);
+	} catch (e) {
+		if (!(e instanceof JwtError || e instanceof RoleError)) throw e;
+		if (allowInvalidJwt) return ANON;
+		throw ERRORS.accessDenied(e instanceof JwtError && e.reason === 'expired' ? '"exp" claim timestamp check failed' : e.message);
+	}
+}
+
+/** The verified caller, or undefined with no token or a bad one (Storage's isAuthenticated = false). */
+export function authenticatedIdentity(ctx: Ctx): Identity | undefined {
+	if (!ctx.token) return undefined;
+	try {
+		return identify(ctx.token, ctx.stack.config.jwtSecret);
+	} catch (e) {
+		if (e instanceof JwtError || e instanceof RoleError) return undefined;
+		throw e;
+	}
+}
+
+export interface CallerOptions {
+	identity: Identity;
+	/** Storage's operation name, readable in policies through storage.operation(). */
+	operation: string;
+	readOnly?: boolean;
+}
+
+export function asCaller<T>(ctx: Ctx, req: Request, opts: CallerOptions, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+	const { identity } = opts;
+	const settings: Record<string, string> = {
+		'storage.operation': opts.operation,
+		// Storage sets it on every transaction; the delete guard of newer Storage versions reads it.
+		'storage.allow_delete_query': 'true',
+		'request.jwt': ctx.token ?? '',
+		'request.jwt.claim.role': identity.role,
+	};
+	if (typeof identity.claims.sub === 'string') settings['request.jwt.claim.sub'] = identity.claims.sub;
+	return asRole(
+		ctx.stack.api,
+		{ identity, readOnly: opts.readOnly, method: req.method, path: ctx.url.pathname, headers: headerObject(req), searchPath: ['storage', 'public', 'extensions'], settings },
+		fn,
+	);
+}
+
+/** Runs `fn` as the caller and always rolls back: Storage's testPermission, used before any bytes are read. */
+export async function testAsCaller(ctx: Ctx, req: Request, opts: CallerOptions, fn: (client: pg.PoolClient) => Promise<unknown>): Promise<void> {
+	const rollback = Symbol('rollback');
+	try {
+		await asCaller(ctx, req, opts, async (client) => {
+			await fn(client);
+			throw rollback;
+		});
+	} catch (e) {
+		if (e !== rollback) throw e;
+	}
+}
+
+/** A UUID for objects.owner (deprecated column) only when the subject is one, as Storage does. */
+export function ownerOf(identity: Identity): { owner: string | null; ownerId: string | null } {
+	const sub = typeof identity.claims.sub === 'string' ? identity.claims.sub : null;
+	const isUuid = !!sub && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sub);
+	return { owner: isUuid ? sub : null, ownerId: sub };
+}
