@@ -1,0 +1,190 @@
+// Follows PostgREST v14's select and resource embedding (docs/references/api/resource_embedding.rst,
+// Plan.hs): a select tree becomes one query whose embeds are correlated subqueries on the foreign
+// keys — to-one embeds an object or null, to-many an array — read as the caller, so RLS applies to
+// embedded rows too. Embedded filters, order and limit come from `rel.col=`, `rel.order=` ...
+import { ApiError, closest, notEmbedded, parseError, undefinedColumn } from './errors.ts';
+import { conditionSql, fieldSql, orderSql, type Scope } from './filters.ts';
+import type { EmbedItem, NodeOptions, QueryString, SelectItem } from './query-string.ts';
+import { key, type Column, type ForeignKey, type Relation, type SchemaCache } from './schema-cache.ts';
+import { ident, qualified, safeTypeName, type Params } from './sql.ts';
+
+/** What a node reads from: a table or view, or the rows of a function. */
+export interface Source {
+	schema: string;
+	name: string;
+	columns: Column[];
+	/** For embedding: the table whose foreign keys apply. */
+	relation?: Relation;
+}
+
+interface Relationship {
+	fk: ForeignKey;
+	target: Relation;
+	/** many-to-one: the parent holds the foreign key. */
+	manyToOne: boolean;
+	toOne: boolean;
+}
+
+export interface SelectPart {
+	/** `expr as "name"` items. */
+	columns: string[];
+	/** Conditions the parent must meet because of `!inner` embeds. */
+	inner: string[];
+	/** Embed label → SQL true when that embed has a row. */
+	exists: Map<string, string>;
+}
+
+export function scopeOf(source: Source, qualifier: string): Scope {
+	return { name: source.name, qualifier, columns: new Map(source.columns.map((c) => [c.name, c])) };
+}
+
+export class Planner {
+	readonly cache: SchemaCache;
+	readonly params: Params;
+	readonly qs: QueryString;
+	private aliases = 0;
+	private readonly usedPaths = new Set<string>(['']);
+
+	constructor(cache: SchemaCache, params: Params, qs: QueryString) {
+		this.cache = cache;
+		this.params = params;
+		this.qs = qs;
+	}
+
+	options(path: string): NodeOptions {
+		return this.qs.nodes.get(path) ?? { conditions: [] };
+	}
+
+	/** The select list of one node, its embeds planned as subqueries. */
+	selectList(source: Source, qualifier: string, items: SelectItem[], path: string): SelectPart {
+		const scope = scopeOf(source, qualifier);
+		const part: SelectPart = { columns: [], inner: [], exists: new Map() };
+		for (const item of items) {
+			if (item.kind === 'star') {
+				for (const c of source.columns) part.columns.push(`${qualifier}.${ident(c.name)}`);
+			} else if (item.kind === 'column') {
+				let expr = fieldSql(item.field, scope, this.params);
+				if (item.cast) {
+					if (!safeTypeName(item.cast)) throw parseError('select', item.cast, 1, 'unexpected type name');
+					expr = `cast(${expr} as ${item.cast})`;
+				}
+				const name = item.alias ?? (item.field.json.length ? item.field.json[item.field.json.length - 1].key : item.field.name);
+				part.columns.push(`${expr} as ${ident(name)}`);
+			} else {
+				this.embed(source, qualifier, item, path, part);
+			}
+		}
+		return part;
+	}
+
+	private embed(source: Source, parentQualifier: string, item: EmbedItem, path: string, part: SelectPart): void {
+		const rel = this.relationship(source, item);
+		const label = item.alias ?? item.name;
+		const childPath = path ? `${path}.${label}` : label;
+		this.usedPaths.add(childPath);
+		const q = ident(`pgrst_${++this.aliases}`);
+		const target: Source = { schema: rel.target.schema, name: rel.target.name, columns: rel.target.columns, relation: rel.target };
+		const child = this.selectList(target, q, item.items, childPath);
+		const [childCols, parentCols] = rel.manyToOne ? [rel.fk.toColumns, rel.fk.fromColumns] : [rel.fk.fromColumns, rel.fk.toColumns];
+		const join = childCols.map((c, i) => `${q}.${ident(c)} = ${parentQualifier}.${ident(parentCols[i])}`);
+		const where = [...join, ...this.where(target, q, childPath, child), ...child.inner].join(' and ');
+		const from = `${qualified(rel.target.schema, rel.target.name)} as ${q}`;
+		const opts = this.options(childPath);
+		const order = opts.order ? ` order by ${orderSql(opts.order, scopeOf(target, q), this.params)}` : '';
+		const limit = rel.toOne ? '' : `${opts.limit !== undefined ? ` limit ${opts.limit}` : ''}${opts.offset ? ` offset ${opts.offset}` : ''}`;
+		const rows = ident(`pgrst_${this.aliases}_rows`);
+		const body = `select ${child.columns.join(', ')} from ${from} where ${where}${order}${limit}`;
+		const value = rel.toOne ? `(select row_to_json(${rows}) from (${body}) as ${rows})` : `(select coalesce(json_agg(${rows}), '[]') from (${body}) as ${rows})`;
+		part.columns.push(`${value} as ${ident(label)}`);
+		const exists = `exists (select 1 from ${from} where ${where})`;
+		part.exists.set(label, exists);
+		if (item.inner) part.inner.push(exists);
+	}
+
+	/** The node's own filters and logic trees (embedded ones belong to their subquery). */
+	where(source: Source, qualifier: string, path: string, part?: SelectPart): string[] {
+		const scope = { ...scopeOf(source, qualifier), embedExists: part?.exists };
+		return this.options(path).conditions.map((c) => conditionSql(c, scope, this.params));
+	}
+
+	orderBy(source: Source, qualifier: string, path: string): string {
+		const order = this.options(path).order;
+		return order?.length ? ` order by ${orderSql(order, scopeOf(source, qualifier), this.params)}` : '';
+	}
+
+	/** `rel.col=...` for a `rel` the select does not embed → PGRST108. */
+	checkEmbedPaths(): void {
+		for (const path of this.qs.nodes.keys()) {
+			if (this.usedPaths.has(path)) continue;
+			const parts = path.split('.');
+			const missing = parts.findIndex((_, i) => !this.usedPaths.has(parts.slice(0, i + 1).join('.')));
+			throw notEmbedded(parts[missing]);
+		}
+	}
+
+	private relationship(source: Source, item: EmbedItem): Relationship {
+		const parent = source.relation;
+		const schema = source.schema;
+		const candidates: Relationship[] = [];
+		const target = this.cache.relations.get(key(schema, item.name));
+		if (parent && target) {
+			for (const fk of this.cache.foreignKeys) {
+				if (fk.from === key(parent.schema, parent.name) && fk.to === key(target.schema, target.name)) candidates.push({ fk, target, manyToOne: true, toOne: true });
+				if (fk.to === key(parent.schema, parent.name) && fk.from === key(target.schema, target.name)) {
+					const toOne = target.uniques.some((u) => u.length === fk.fromColumns.length && u.every((c) => fk.fromColumns.includes(c)));
+					candidates.push({ fk, target, manyToOne: false, toOne });
+				}
+			}
+		} else if (parent) {
+			// The target may also be named by the foreign-key column or the constraint: `requester_id(*)`.
+			for (const fk of this.cache.foreignKeys) {
+				if (fk.from !== key(parent.schema, parent.name)) continue;
+				if (fk.name === item.name || (fk.fromColumns.length === 1 && fk.fromColumns[0] === item.name)) {
+					candidates.push({ fk, target: this.cache.relations.get(fk.to)!, manyToOne: true, toOne: true });
+				}
+			}
+		}
+		const matching = item.hint
+			? candidates.filter((r) => r.fk.name === item.hint || (r.fk.fromColumns.length === 1 && r.fk.fromColumns[0] === item.hint) || r.target.name === item.hint)
+			: candidates;
+		const parentName = source.name;
+		if (matching.length === 1) return matching[0];
+		if (matching.length === 0) {
+			const tables = [...this.cache.relations.values()].filter((r) => r.schema === schema).map((r) => r.name);
+			const suggestion = target ? undefined : closest(item.name, tables);
+			throw new ApiError(
+				400,
+				'PGRST200',
+				`Could not find a relationship between '${parentName}' and '${item.name}' in the schema cache`,
+				`Searched for a foreign key relationship between '${parentName}' and '${item.name}'${item.hint ? ` using the hint '${item.hint}'` : ''} in the schema '${schema}', but no matches were found.`,
+				suggestion ? `Perhaps you meant '${suggestion}' instead of '${item.name}'.` : null,
+			);
+		}
+		const fmt = (t: string, cols: string[]) => `${t}(${cols.join(', ')})`;
+		const details = matching.map((r) => {
+			const t = r.target.name;
+			const cardinality = r.manyToOne ? 'many-to-one' : r.toOne ? 'one-to-one' : 'one-to-many';
+			const relationship = r.manyToOne
+				? `${r.fk.name} using ${fmt(parentName, r.fk.fromColumns)} and ${fmt(t, r.fk.toColumns)}`
+				: `${r.fk.name} using ${fmt(parentName, r.fk.toColumns)} and ${fmt(t, r.fk.fromColumns)}`;
+			return { cardinality, embedding: `${parentName} with ${t}`, relationship };
+		});
+		throw new ApiError(
+			300,
+			'PGRST201',
+			`Could not embed because more than one relationship was found for '${parentName}' and '${item.name}'`,
+			details,
+			`Try changing '${item.name}' to one of the following: ${matching.map((r) => `'${item.name}!${r.fk.name}'`).join(', ')}. Find the desired relationship in the 'details' key.`,
+		);
+	}
+}
+
+/** Columns of a relation by name, or the PGRST204 PostgREST answers for a body key that is none. */
+export function requireColumns(relation: Relation, names: string[], error: (rel: string, col: string) => ApiError = undefinedColumn): Column[] {
+	const byName = new Map(relation.columns.map((c) => [c.name, c]));
+	return names.map((n) => {
+		const c = byName.get(n);
+		if (!c) throw error(relation.name, n);
+		return c;
+	});
+}
