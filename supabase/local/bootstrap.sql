@@ -76,6 +76,109 @@ create or replace function auth.jwt() returns jsonb language sql stable as $$
 $$;
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
 
+-- What GoTrue (supabase/auth migrations) adds to auth.users and the tables it keeps beside it. The
+-- local auth service (supabase/local/auth) writes them as GoTrue does, through the superuser pool
+-- (GoTrue connects as supabase_auth_admin); the API roles get nothing here.
+alter table auth.users
+	add column if not exists confirmation_token varchar(255) default '',
+	add column if not exists confirmation_sent_at timestamptz,
+	add column if not exists recovery_token varchar(255) default '',
+	add column if not exists recovery_sent_at timestamptz,
+	add column if not exists email_change_token_new varchar(255) default '',
+	add column if not exists email_change varchar(255) default '',
+	add column if not exists email_change_sent_at timestamptz,
+	add column if not exists email_change_token_current varchar(255) default '',
+	add column if not exists email_change_confirm_status smallint default 0 check (email_change_confirm_status between 0 and 2),
+	add column if not exists invited_at timestamptz,
+	add column if not exists is_super_admin boolean,
+	add column if not exists phone text unique default null,
+	add column if not exists phone_confirmed_at timestamptz,
+	add column if not exists phone_change text default '',
+	add column if not exists phone_change_token varchar(255) default '',
+	add column if not exists phone_change_sent_at timestamptz,
+	add column if not exists reauthentication_token varchar(255) default '',
+	add column if not exists reauthentication_sent_at timestamptz,
+	add column if not exists is_sso_user boolean not null default false;
+-- Generated as in GoTrue: a user counts as confirmed once any of their addresses is.
+alter table auth.users add column if not exists confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored;
+alter table auth.users alter column raw_app_meta_data set default '{"provider": "email", "providers": ["email"]}';
+
+do $$
+begin
+	if not exists (select from pg_type where typname = 'aal_level' and typnamespace = 'auth'::regnamespace) then
+		create type auth.aal_level as enum ('aal1', 'aal2', 'aal3');
+	end if;
+	if not exists (select from pg_type where typname = 'one_time_token_type' and typnamespace = 'auth'::regnamespace) then
+		create type auth.one_time_token_type as enum ('confirmation_token', 'reauthentication_token', 'recovery_token', 'email_change_token_new', 'email_change_token_current', 'phone_change_token');
+	end if;
+end $$;
+
+create table if not exists auth.identities (
+	provider_id text not null,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	identity_data jsonb not null,
+	provider text not null,
+	last_sign_in_at timestamptz,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	email text generated always as (lower(identity_data ->> 'email')) stored,
+	id uuid primary key default gen_random_uuid(),
+	unique (provider_id, provider)
+);
+create index if not exists identities_user_id_idx on auth.identities (user_id);
+
+create table if not exists auth.sessions (
+	id uuid primary key,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	factor_id uuid,
+	aal auth.aal_level not null default 'aal1',
+	not_after timestamptz,
+	refreshed_at timestamptz,
+	user_agent text,
+	ip inet,
+	tag text
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+
+-- One row per way the session was authenticated: the access token's amr claim.
+create table if not exists auth.mfa_amr_claims (
+	session_id uuid not null references auth.sessions (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	authentication_method text not null,
+	id uuid primary key default gen_random_uuid(),
+	unique (session_id, authentication_method)
+);
+
+create table if not exists auth.refresh_tokens (
+	instance_id uuid,
+	id bigserial primary key,
+	token varchar(255) unique,
+	user_id varchar(255),
+	revoked boolean not null default false,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	parent varchar(255),
+	session_id uuid references auth.sessions (id) on delete cascade
+);
+create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
+create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
+
+-- The latest link/code per user and kind: issuing another replaces it, so older codes stop working.
+create table if not exists auth.one_time_tokens (
+	id uuid primary key default gen_random_uuid(),
+	user_id uuid not null references auth.users (id) on delete cascade,
+	token_type auth.one_time_token_type not null,
+	token_hash text not null check (char_length(token_hash) > 0),
+	relates_to text not null,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	unique (user_id, token_type)
+);
+create index if not exists one_time_tokens_token_hash_idx on auth.one_time_tokens using hash (token_hash);
+
 -- storage -------------------------------------------------------------------------------------------
 create schema if not exists storage;
 grant usage on schema storage to anon, authenticated, service_role;
@@ -106,9 +209,29 @@ create table if not exists storage.objects (
 	last_accessed_at timestamptz not null default now(),
 	unique (bucket_id, name)
 );
+-- Columns later Storage migrations added (0018 owner_id, 0011 avif_autodetection, 0044 type) and its API returns.
+alter table storage.buckets add column if not exists owner_id text;
+alter table storage.buckets add column if not exists avif_autodetection boolean default false;
+alter table storage.buckets add column if not exists type text not null default 'STANDARD';
 alter table storage.buckets enable row level security;
 alter table storage.objects enable row level security;
 grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+
+-- Storage keeps objects.updated_at current itself (migration 0010).
+create or replace function storage.update_updated_at_column() returns trigger language plpgsql as $$
+begin
+	new.updated_at = now();
+	return new;
+end $$;
+create or replace trigger update_objects_updated_at before update on storage.objects
+	for each row execute function storage.update_updated_at_column();
+
+-- What the API is doing ('storage.object.upload', 'storage.object.list'...), for policies (migration 0024).
+create or replace function storage.operation() returns text language plpgsql stable as $$
+begin
+	return current_setting('storage.operation', true);
+end $$;
+grant execute on function storage.operation() to anon, authenticated, service_role;
 
 -- The path helpers storage policies use: 'org/123/a.png' → {org,123}, 'a.png', 'png'.
 create or replace function storage.foldername(name text) returns text[] language plpgsql immutable as $$
