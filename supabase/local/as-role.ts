@@ -51,33 +51,46 @@ export interface AsRoleOptions {
  * rolls back when it throws (and rethrows). The role is checked against the API roles here as well,
  * so that a pool logged in as a superuser can never be talked into another role.
  */
+/** What Supabase sets on the API roles (ALTER ROLE ... SET), applied per transaction as PostgREST does. */
+const ROLE_SETTINGS: Record<ApiRole, [string, string][]> = {
+	anon: [['statement_timeout', '3s'], ['lock_timeout', '8s']],
+	authenticated: [['statement_timeout', '8s'], ['lock_timeout', '8s']],
+	service_role: [['lock_timeout', '8s']],
+};
+
 export async function asRole<T>(pool: pg.Pool, opts: AsRoleOptions, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
 	const { identity } = opts;
 	if (!(API_ROLES as readonly string[]).includes(identity.role)) throw new RoleError(identity.role);
 	const client = await pool.connect();
-	let broken = false;
+	// A connection whose transaction state is unknown is destroyed, never handed to the next request.
+	let healthy = false;
 	try {
 		await client.query(`begin isolation level read committed ${opts.readOnly ? 'read only' : 'read write'}`);
-		const settings: [string, string][] = [
-			['search_path', (opts.searchPath ?? ['public', 'extensions']).map((s) => `"${s.replaceAll('"', '""')}"`).join(', ')],
-			['role', identity.role],
-			['request.jwt.claims', JSON.stringify(identity.claims)],
-			['request.method', opts.method ?? 'POST'],
-			['request.path', opts.path ?? '/'],
-			['request.headers', JSON.stringify(opts.headers ?? {})],
-			...Object.entries(opts.settings ?? {}),
-		];
-		const sql = `select ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`;
-		await client.query(sql, settings.flat());
 		try {
+			const settings: [string, string][] = [
+				['search_path', (opts.searchPath ?? ['public', 'extensions']).map((s) => `"${s.replaceAll('"', '""')}"`).join(', ')],
+				...ROLE_SETTINGS[identity.role],
+				['role', identity.role],
+				['request.jwt.claims', JSON.stringify(identity.claims)],
+				['request.method', opts.method ?? 'POST'],
+				['request.path', opts.path ?? '/'],
+				['request.headers', JSON.stringify(opts.headers ?? {})],
+				...Object.entries(opts.settings ?? {}),
+			];
+			const sql = `select ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`;
+			await client.query(sql, settings.flat());
 			const result = await fn(client);
 			await client.query('commit');
+			healthy = true;
 			return result;
 		} catch (e) {
-			await client.query('rollback').catch(() => (broken = true));
+			await client.query('rollback').then(
+				() => (healthy = true),
+				() => {},
+			);
 			throw e;
 		}
 	} finally {
-		client.release(broken);
+		client.release(!healthy);
 	}
 }

@@ -48,6 +48,8 @@ export interface StackConfig {
 		otpExpiry: number;
 		/** Minimum seconds between two e-mails to the same address. */
 		maxFrequency: number;
+		/** Requests per 5 minutes per IP address, as GoTrue's [auth.rate_limit] counts them. */
+		rateLimit: { signInSignUps: number; tokenVerifications: number; tokenRefresh: number };
 	};
 	storage: { fileSizeLimit: number; dir: string };
 	functions: {
@@ -126,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 			otpLength: toml.auth?.email?.otp_length ?? 6,
 			otpExpiry: toml.auth?.email?.otp_expiry ?? 3600,
 			maxFrequency: duration(env.MOSTRADOR_AUTH_MAX_FREQUENCY ?? toml.auth?.email?.max_frequency, 1),
+			rateLimit: {
+				signInSignUps: toml.auth?.rate_limit?.sign_in_sign_ups ?? 30,
+				tokenVerifications: toml.auth?.rate_limit?.token_verifications ?? 30,
+				tokenRefresh: toml.auth?.rate_limit?.token_refresh ?? 150,
+			},
 		},
 		storage: { fileSizeLimit: bytes(toml.storage?.file_size_limit, 50 * 1024 ** 2), dir: join(dataDir, 'storage') },
 		functions: {

@@ -55,11 +55,25 @@ export function createScheduler(stack: Stack): Scheduler {
 
 	async function runJob(job: Job): Promise<JobRun> {
 		running.add(job.jobid);
-		const client: pg.PoolClient = await stack.admin.connect();
-		const { rows } = await client.query<{ runid: number }>(
-			`insert into cron.job_run_details (jobid, job_pid, database, username, command, status, start_time) values ($1, pg_backend_pid(), current_database(), $2, $3, 'running', now()) returning runid`,
-			[job.jobid, job.username, job.command],
-		);
+		let client: pg.PoolClient;
+		let runid: number;
+		try {
+			client = await stack.admin.connect();
+		} catch (e) {
+			running.delete(job.jobid);
+			throw e;
+		}
+		try {
+			const { rows } = await client.query<{ runid: number }>(
+				`insert into cron.job_run_details (jobid, job_pid, database, username, command, status, start_time) values ($1, pg_backend_pid(), current_database(), $2, $3, 'running', now()) returning runid`,
+				[job.jobid, job.username, job.command],
+			);
+			runid = rows[0].runid;
+		} catch (e) {
+			client.release();
+			running.delete(job.jobid);
+			throw e;
+		}
 		let status: JobRun['status'] = 'succeeded';
 		let message = '';
 		try {
@@ -76,7 +90,7 @@ export function createScheduler(stack: Stack): Scheduler {
 			message = (e as Error).message;
 			stack.log(`cron job ${job.jobname ?? job.jobid} failed: ${message}`);
 		} finally {
-			await client.query(`update cron.job_run_details set status = $2, return_message = $3, end_time = now() where runid = $1`, [rows[0].runid, status, message]).catch(() => {});
+			await client.query(`update cron.job_run_details set status = $2, return_message = $3, end_time = now() where runid = $1`, [runid, status, message]).catch(() => {});
 			client.release();
 			running.delete(job.jobid);
 		}

@@ -91,6 +91,8 @@ export function functionsService(stack: Stack): Service {
 				}
 				if (e instanceof WorkerGone) {
 					stack.log(`functions/${name}: the worker went away mid-request (${e.message})`);
+					// Its exit may not have been observed yet: never route the next request to it.
+					pool.discard(worker);
 					return json(WORKER_LIMIT, 546);
 				}
 				throw e;

@@ -12,6 +12,8 @@ export interface Ctx {
 	 * Authorization if present and not an opaque sb_ key, else the JWT behind the apikey. Unverified.
 	 */
 	token?: string;
+	/** The caller's address (per-IP rate limits). */
+	ip: string;
 }
 
 export interface Service {
@@ -31,15 +33,16 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export const EXPOSED_HEADERS = 'Content-Range, Range-Unit, Content-Location, Location, Preference-Applied, X-Supabase-Api-Version, X-Total-Count, Content-Length, Content-Type, Content-Disposition, Accept-Ranges, ETag, Last-Modified, x-sb-error-code, x-relay-error';
 
-/** Headers added to every response; preflights reflect what the browser asks for. */
+/**
+ * Headers added to every API response, as Kong's cors plugin with its defaults sends them: any origin,
+ * no credentials (supabase-js sends tokens in headers, never cookies); preflights reflect what the
+ * browser asks for.
+ */
 export function corsHeaders(req: Request): Record<string, string> {
-	const origin = req.headers.get('origin');
 	const h: Record<string, string> = {
-		'access-control-allow-origin': origin ?? '*',
+		'access-control-allow-origin': '*',
 		'access-control-expose-headers': EXPOSED_HEADERS,
-		vary: 'Origin',
 	};
-	if (origin) h['access-control-allow-credentials'] = 'true';
 	if (req.method === 'OPTIONS') {
 		h['access-control-allow-methods'] = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 		h['access-control-allow-headers'] = req.headers.get('access-control-request-headers') ?? 'authorization, x-client-info, apikey, content-type, x-retry-count, prefer, accept-profile, content-profile, range, x-upsert';
@@ -60,4 +63,33 @@ export function headerObject(req: Request): Record<string, string> {
 export function bearer(req: Request): string | undefined {
 	const m = /^bearer\s+(.+)$/i.exec(req.headers.get('authorization') ?? '');
 	return m?.[1].trim();
+}
+
+export class BodyTooLarge extends Error {
+	readonly limit: number;
+	constructor(limit: number) {
+		super(`The request body is larger than ${limit} bytes`);
+		this.limit = limit;
+	}
+}
+
+/** The body as text, read incrementally and refused past `limit` bytes (never buffered unbounded). */
+export async function readTextCapped(req: Request, limit: number): Promise<string> {
+	const declared = Number(req.headers.get('content-length'));
+	if (declared > limit) throw new BodyTooLarge(limit);
+	if (!req.body) return '';
+	const reader = req.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => {});
+			throw new BodyTooLarge(limit);
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
 }

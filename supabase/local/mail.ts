@@ -106,7 +106,8 @@ export function mailService(): Service {
 				);
 			}
 			const to = ctx.url.searchParams.get('to') ?? undefined;
-			const list = await mail.list({ to, limit: Number(ctx.url.searchParams.get('limit') ?? 100) });
+			const limit = Number(ctx.url.searchParams.get('limit') ?? 100);
+			const list = await mail.list({ to, limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100 });
 			if (wantsJson(req, ctx.url)) return json(list);
 			return page(
 				'Buzón local',

@@ -120,7 +120,7 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
 export function gatewayToken(req: Request, config: StackConfig): string | undefined {
 	const auth = /^bearer\s+(.+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]?.trim();
 	if (auth && !auth.startsWith('sb_')) return auth;
-	const key = req.headers.get('apikey') ?? auth;
+	const key = req.headers.get('apikey');
 	if (!key) return undefined;
 	if (key === config.secretKey) return config.serviceRoleKey;
 	if (key === config.publishableKey) return config.anonKey;
@@ -159,18 +159,22 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
 		try {
 			request = await toRequest(req, config.apiUrl);
 			const url = new URL(request.url);
-			const cors = corsHeaders(request);
+			// The mailbox holds sign-in codes and the scheduler runs jobs: no web page may read them
+			// cross-origin, so they get no CORS headers at all.
+			const local = url.pathname.startsWith('/_');
+			const cors = local ? {} : corsHeaders(request);
 			let response: Response;
-			if (request.method === 'OPTIONS') response = new Response(null, { status: 204 });
+			if (request.method === 'OPTIONS') response = new Response(null, { status: local ? 403 : 204 });
 			else {
 				const service = services.find((s) => url.pathname === s.prefix || url.pathname.startsWith(s.prefix + '/'));
 				if (!service) response = url.pathname === '/' ? json({ name: 'mostrador local stack', services: services.map((s) => s.prefix) }) : json({ message: 'no Route matched with those values' }, 404);
 				else {
-					const ctx: Ctx = { stack, url, path: url.pathname.slice(service.prefix.length) || '/', token: gatewayToken(request, config) };
+					const ctx: Ctx = { stack, url, path: url.pathname.slice(service.prefix.length) || '/', token: gatewayToken(request, config), ip: req.socket.remoteAddress ?? '' };
 					response = await service.handle(request, ctx);
 				}
 			}
 			for (const [k, v] of Object.entries(cors)) if (!response.headers.has(k)) response.headers.set(k, v);
+			if (!response.headers.has('x-content-type-options')) response.headers.set('x-content-type-options', 'nosniff');
 			await send(res, response, req.method === 'HEAD');
 		} catch (e) {
 			log(`${req.method} ${req.url}: ${(e as Error).stack ?? e}`);

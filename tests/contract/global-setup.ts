@@ -61,6 +61,8 @@ export default async function setup(project: TestProject) {
 	config.dbPort = await freePort();
 	// Tests sign many addresses in quickly; the per-address limit is checked by its own test.
 	config.auth.maxFrequency = 2;
+	// The whole suite signs in from one address; the per-IP limits have their own test.
+	config.auth.rateLimit = { signInSignUps: 100_000, tokenVerifications: 100_000, tokenRefresh: 100_000 };
 	const stack = await startStack(config, { reset: true, log: env.STACK_LOG ? console.log : undefined });
 	project.provide('supabaseUrl', config.apiUrl);
 	project.provide('anonKey', config.anonKey);

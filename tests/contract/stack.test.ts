@@ -36,7 +36,7 @@ describe.skipIf(onlyLocal)('local stack: gateway', () => {
 			headers: { origin: 'http://127.0.0.1:4321', 'access-control-request-method': 'GET', 'access-control-request-headers': 'apikey, prefer, range' },
 		});
 		expect(res.status).toBe(204);
-		expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4321');
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		expect(res.headers.get('access-control-allow-headers')).toBe('apikey, prefer, range');
 		const get = await fetch(`${url()}/rest/v1/plans?select=id`, { headers: { origin: 'http://127.0.0.1:4321', apikey: inject('anonKey') } });
 		expect(get.headers.get('access-control-expose-headers')).toContain('Content-Range');

@@ -14,6 +14,7 @@ import { getUser, logout, updateUser } from './routes/user.ts';
 import { createUserAdmin, deleteUserAdmin, getUserAdmin, listUsersAdmin, updateUserAdmin } from './routes/admin.ts';
 import { generateLink } from './routes/generate-link.ts';
 import { health, settings } from './routes/settings.ts';
+import { limitFor, RateLimiter } from './rate-limit.ts';
 
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
 	'/health': { GET: health },
@@ -55,11 +56,14 @@ function route(req: Request, ctx: AuthCtx): Promise<Response> {
 
 export function authService(stack: Stack): Service {
 	const authSettings = loadAuthSettings();
+	const limiter = new RateLimiter(stack.config.auth.rateLimit);
 	return {
 		prefix: '/auth/v1',
 		async handle(req: Request, ctx: Ctx): Promise<Response> {
 			let response: Response;
 			try {
+				const limit = limitFor(req.method, ctx.path.replace(/\/+$/, '') || '/', ctx.url);
+				if (limit) limiter.take(limit, ctx.ip);
 				response = await route(req, { ...ctx, settings: authSettings });
 			} catch (e) {
 				if (!(e instanceof AuthError)) {

@@ -197,8 +197,19 @@ export async function mergeMetadata(tx: Tx, userId: string, column: 'raw_user_me
 	await tx.query(`update auth.users set ${column} = (coalesce(${column}, '{}'::jsonb) || $2::jsonb) - $3::text[], updated_at = now() where id = $1`, [userId, set, drop]);
 }
 
-export async function setPassword(tx: Tx, userId: string, password: string): Promise<void> {
-	await tx.query(`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)), updated_at = now() where id = $1`, [userId, password]);
+/**
+ * Sets a new password and, as GoTrue's UpdatePassword does, voids every outstanding e-mail code and
+ * link and ends the user's other sessions (all of them when `keepSession` is undefined: the admin route).
+ */
+export async function setPassword(tx: Tx, userId: string, password: string, keepSession?: string): Promise<void> {
+	await tx.query(
+		`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)),
+			confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change_token_current = '', updated_at = now()
+		where id = $1`,
+		[userId, password],
+	);
+	await tx.query(`delete from auth.one_time_tokens where user_id = $1`, [userId]);
+	await tx.query(`delete from auth.sessions where user_id = $1 and id is distinct from $2::uuid`, [userId, keepSession ?? null]);
 }
 
 export async function passwordMatches(tx: Tx, userId: string, password: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 // Request-body checks with GoTrue's messages (internal/api/helpers.go, mail.go validateEmail,
 // password.go checkPasswordStrength).
+import { BodyTooLarge, readTextCapped } from '../http.ts';
 import { AuthError, badRequest, unprocessable } from './errors.ts';
 
 // GoTrue's address pattern (internal/api/mail.go, checkmail-style).
@@ -22,7 +23,13 @@ export function checkPasswordStrength(password: string, minimum: number): void {
 
 /** The JSON object body, or GoTrue's 400 bad_json. An empty body reads as {}. */
 export async function readBody(req: Request): Promise<Record<string, any>> {
-	const text = await req.text();
+	let text: string;
+	try {
+		text = await readTextCapped(req, 1024 * 1024);
+	} catch (e) {
+		if (e instanceof BodyTooLarge) throw new AuthError(413, 'validation_failed', e.message);
+		throw e;
+	}
 	if (!text.trim()) return {};
 	let body: unknown;
 	try {

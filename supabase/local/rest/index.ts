@@ -57,9 +57,19 @@ function authenticate(ctx: Ctx): Identity {
 	}
 }
 
+function knownTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function transaction(r: Request_, readOnly: boolean) {
 	const settings: Record<string, string> = {};
-	if (r.prefs.timezone) settings.timezone = r.prefs.timezone;
+	// PostgREST applies Prefer: timezone only when Postgres knows the zone, and ignores it otherwise.
+	if (r.prefs.timezone && knownTimeZone(r.prefs.timezone)) settings.timezone = r.prefs.timezone;
 	return {
 		identity: r.identity,
 		readOnly,
@@ -185,7 +195,12 @@ async function handle(stack: Stack, cache: SchemaCacheHolder, req: Request, ctx:
 	try {
 		if (!METHODS.has(req.method)) throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${req.method}`);
 		identity = authenticate(ctx);
-		const segments = ctx.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+		let segments: string[];
+		try {
+			segments = ctx.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+		} catch {
+			return errorResponse(new ApiError(400, 'PGRST100', 'The request path is not valid percent-encoding'));
+		}
 		const schema = profileSchema(req, stack.config.api.schemas);
 		const prefs = parsePrefer(req);
 		const body = req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? '' : await readBodyText(req);

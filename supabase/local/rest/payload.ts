@@ -2,7 +2,11 @@
 // the client sent it (Postgres reads it with json_to_recordset, so numbers keep their precision);
 // it is parsed here only to learn its keys: one object or an array of objects with the same keys,
 // or the columns named by `columns=`. Form bodies become one JSON object.
-import { invalidBody } from './errors.ts';
+import { BodyTooLarge, readTextCapped } from '../http.ts';
+import { ApiError, invalidBody } from './errors.ts';
+
+/** Bodies above this are refused (413) rather than read into memory. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface Payload {
 	/** JSON text handed to Postgres. */
@@ -13,7 +17,13 @@ export interface Payload {
 }
 
 export async function readBodyText(req: Request): Promise<string> {
-	const text = await req.text();
+	let text: string;
+	try {
+		text = await readTextCapped(req, MAX_BODY_BYTES);
+	} catch (e) {
+		if (e instanceof BodyTooLarge) throw new ApiError(413, 'PGRST413', e.message);
+		throw e;
+	}
 	const type = (req.headers.get('content-type') ?? '').toLowerCase();
 	if (type.startsWith('application/x-www-form-urlencoded')) return JSON.stringify(Object.fromEntries(new URLSearchParams(text)));
 	return text;

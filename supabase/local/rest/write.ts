@@ -96,8 +96,17 @@ export function writeSql(w: WriteRequest): string {
 	let statement: string;
 	if (method === 'POST' || method === 'PUT') statement = insertSql(w, table, returning);
 	else {
-		const conditions = planner.where({ schema: relation.schema, name: relation.name, columns: relation.columns, relation }, table, '');
-		const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+		const source = { schema: relation.schema, name: relation.name, columns: relation.columns, relation };
+		const conditions = planner.where(source, table, '');
+		// Supabase runs pg-safeupdate for the API: an unfiltered UPDATE or DELETE is refused, not run.
+		if (!conditions.length) throw new ApiError(400, '21000', `${method === 'PATCH' ? 'UPDATE' : 'DELETE'} requires a WHERE clause`);
+		let where = ` where ${conditions.join(' and ')}`;
+		const { limit, offset } = planner.options('');
+		if (limit !== undefined || offset) {
+			// PostgREST applies limit/offset (with order) to the rows a PATCH or DELETE touches.
+			const page = `${limit !== undefined ? ` limit ${limit}` : ''}${offset ? ` offset ${offset}` : ''}`;
+			where = ` where ${table}.ctid = any(array(select ${table}.ctid from ${table}${where}${planner.orderBy(source, table, '')}${page}))`;
+		}
 		statement = method === 'PATCH' ? updateSql(w, table, returning, where) : `delete from ${table}${where} returning ${returning}`;
 	}
 	let body = 'null';

@@ -16,8 +16,8 @@ export interface ServeOptions {
 
 function contentType(mimetype: unknown): string {
 	const type = typeof mimetype === 'string' && mimetype ? mimetype : 'application/octet-stream';
-	// Storage never serves HTML from a bucket as HTML (it would run on the API's origin).
-	return type.includes('text/html') ? 'text/plain' : type;
+	// Never serve a type a browser would run as a page on the API's origin (HTML, XHTML, SVG).
+	return /text\/html|application\/xhtml|image\/svg|text\/xml|application\/xml/i.test(type) ? 'text/plain' : type;
 }
 
 function disposition(download: string | null | undefined): Record<string, string> {

@@ -18,7 +18,7 @@ export async function getUser(_req: Request, ctx: AuthCtx): Promise<Response> {
 export async function updateUser(req: Request, ctx: AuthCtx): Promise<Response> {
 	const body = await readBody(req);
 	const user = await inTransaction(ctx.stack.admin, async (tx) => {
-		const { user } = await requireUser(ctx, tx);
+		const { user, sessionId } = await requireUser(ctx, tx);
 		if (typeof body.email === 'string' && body.email.trim() && body.email.trim().toLowerCase() !== (user.email ?? '')) {
 			throw unprocessable('email_change_not_supported', 'Changing the email address is not supported by the local stack');
 		}
@@ -29,7 +29,7 @@ export async function updateUser(req: Request, ctx: AuthCtx): Promise<Response> 
 			if (typeof body.password !== 'string') throw badRequest('validation_failed', 'password must be a string');
 			checkPasswordStrength(body.password, ctx.settings.minimumPasswordLength);
 			if (await passwordMatches(tx, user.id, body.password)) throw unprocessable('same_password', 'New password should be different from the old password.');
-			await setPassword(tx, user.id, body.password);
+			await setPassword(tx, user.id, body.password, sessionId);
 		}
 		const data = metadata(body.data, 'data');
 		if (data) await mergeMetadata(tx, user.id, 'raw_user_meta_data', data);
