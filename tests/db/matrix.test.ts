@@ -243,7 +243,8 @@ const cases: Case[] = [
 	// outbox and programme
 	['customers cannot read the outbox', w.coordA, 'select * from public.notifications', [], DENIED],
 	['staff cannot read the outbox through the API', w.agent, 'select * from public.notifications', [], DENIED],
-	['the service role reads the outbox', service, 'select * from public.notifications', [], 0],
+	// The world's two tickets queued one receipt each.
+	['the service role reads the outbox', service, `select * from public.notifications where template = 'ticket_received'`, [], 2],
 	['anon reads the published plans', anon, 'select * from public.plans', [], 5],
 	['anon reads the SLA targets', anon, `select * from public.sla_targets where programme_id = 'estandar-extendido'`, [], 8],
 	['nobody changes the programme through the API', w.admin, `update public.sla_targets set first_response_minutes = 1`, [], DENIED],

@@ -85,7 +85,7 @@ describe('the outbox table', () => {
 		const [n] = await db.as(service, `insert into public.notifications (template, recipient_email, payload) values ('bienvenida', 'nuevo@example.com', '{"nombre":"Ana"}') returning id, status, attempts`);
 		expect(n).toMatchObject({ status: 'queued', attempts: 0 });
 		expect(await db.as(service, `update public.notifications set status = 'sending', attempts = attempts + 1 where id = $1 returning status`, [n.id])).toEqual([{ status: 'sending' }]);
-		expect(await db.as(service, 'select template from public.notifications')).toEqual([{ template: 'bienvenida' }]);
+		expect(await db.as(service, `select template from public.notifications where recipient_email = 'nuevo@example.com'`)).toEqual([{ template: 'bienvenida' }]);
 	});
 
 	it('a notification needs a recipient', async () => {
