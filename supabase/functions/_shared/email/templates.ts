@@ -32,7 +32,8 @@ const id = z.guid();
 /** Fields every ticket e-mail carries. `ticket` (the id) is optional and only kept for tracing. */
 const ticketFields = { ticket: id.optional(), number: ticketNumber, subject: ticketSubject };
 
-const TARGETS = ['first_response', 'update', 'resolution'] as const;
+// escalation: the time a level has to solve the ticket before it moves up (the programme's escalation cadence).
+const TARGETS = ['first_response', 'update', 'escalation', 'resolution'] as const;
 type Target = (typeof TARGETS)[number];
 
 const schemas = {
@@ -135,8 +136,8 @@ const WORDS: Record<Lang, Words> = {
 };
 
 const TARGET_WORDS: Record<Lang, Record<Target, string>> = {
-	es: { first_response: 'primera respuesta', update: 'actualización al cliente', resolution: 'resolución' },
-	en: { first_response: 'first response', update: 'customer update', resolution: 'resolution' },
+	es: { first_response: 'primera respuesta', update: 'actualización al cliente', escalation: 'atención en el nivel anterior', resolution: 'resolución' },
+	en: { first_response: 'first response', update: 'customer update', escalation: 'time at the previous level', resolution: 'resolution' },
 };
 
 /** Replies longer than this are cut in the e-mail; the whole text is on the ticket page. */

@@ -1,0 +1,174 @@
+// POST /functions/v1/tickets — opens a ticket for the signed-in caller. The body is the ticket form
+// (_shared/ticket-input.ts, the schema the island validates with); the function checks who the caller
+// is, computes the SLA due times with the shared engine from the very instant the ticket opens, and
+// stores ticket, first message, attachments, events and notifications in one transaction through the
+// service-role-only create_ticket RPC (which re-checks membership, authorized contact, contract and
+// quota). A retry with the same idempotency key returns the ticket created the first time.
+import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2';
+import { fieldIssues, ticketInput, type TicketInput } from '../_shared/ticket-input.ts';
+import { programme as programmeSchema, type Programme } from '../_shared/programme.ts';
+import { evaluateSla } from '../_shared/sla.ts';
+import { slaRulesOf } from '../_shared/sla-programme.ts';
+import { formatInstant } from '../_shared/email/format.ts';
+import { fail, json, preflight } from '../_shared/function-http.ts';
+
+const env = (name: string) => {
+	const value = Deno.env.get(name);
+	if (!value) throw new Error(`${name} is not set`);
+	return value;
+};
+
+const service = createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), { auth: { persistSession: false, autoRefreshToken: false } });
+
+/** Programme documents parsed once per version of the document. */
+const programmes = new Map<string, { source: string; programme: Programme }>();
+
+async function loadProgramme(id: string): Promise<Programme> {
+	const { data, error } = await service.from('programmes').select('document').eq('id', id).single();
+	if (error) throw new Error(`programme ${id}: ${error.message}`);
+	const source = JSON.stringify(data.document);
+	const cached = programmes.get(id);
+	if (cached?.source === source) return cached.programme;
+	const programme = programmeSchema.parse(data.document);
+	programmes.set(id, { source, programme });
+	return programme;
+}
+
+/** RPC error codes → HTTP statuses. */
+const STATUS: Record<string, number> = {
+	not_a_member: 403,
+	not_authorized_contact: 403,
+	contract_inactive: 403,
+	quota_exceeded: 409,
+	organisation_not_found: 404,
+	invalid_severity: 400,
+	attachment_outside_folder: 400,
+	requester_required: 400,
+};
+
+async function caller(req: Request): Promise<{ id: string; locale: 'es' | 'en' } | undefined> {
+	const authorization = req.headers.get('authorization');
+	if (!authorization) return undefined;
+	const asCaller = createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
+		global: { headers: { Authorization: authorization } },
+		auth: { persistSession: false, autoRefreshToken: false },
+	});
+	const { data, error } = await asCaller.auth.getUser();
+	if (error || !data.user) return undefined;
+	const locale = data.user.user_metadata?.locale === 'en' ? 'en' : 'es';
+	return { id: data.user.id, locale };
+}
+
+async function authorizedContacts(db: SupabaseClient, organisation: string) {
+	const { data } = await db.from('memberships').select('role, profiles(full_name, email)').eq('organisation_id', organisation).in('role', ['authorized_contact', 'coordinator']);
+	return (data ?? []).map((m: any) => ({ name: m.profiles?.full_name ?? null, email: m.profiles?.email ?? null, role: m.role }));
+}
+
+/** The first day of next month in the programme's zone: when a used-up monthly quota renews. */
+function quotaRenewsOn(timezone: string, now: Date): string {
+	const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
+	return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+function ticketView(t: any, timezone: string, lang: 'es' | 'en', created: boolean) {
+	const words = (at: string | null) => (at ? formatInstant(at, lang, timezone) : null);
+	return {
+		/** false when this was a retry of a submission that had already opened the ticket. */
+		created,
+		ticket: {
+			id: t.id,
+			number: Number(t.number),
+			organisation_id: t.organisation_id,
+			status: t.status,
+			severity: t.severity_key,
+			subject: t.subject,
+			created_at: t.created_at,
+			first_response_due_at: t.first_response_due_at,
+			next_escalation_due_at: t.next_escalation_due_at,
+			resolution_due_at: t.resolution_due_at,
+		},
+		due: {
+			timezone,
+			first_response: t.first_response_due_at,
+			first_response_text: words(t.first_response_due_at),
+			resolution: t.resolution_due_at,
+			resolution_text: words(t.resolution_due_at),
+		},
+	};
+}
+
+async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en' }, input: TicketInput): Promise<Response> {
+	const { data: memberships, error: mErr } = await service.from('memberships').select('organisation_id').eq('user_id', user.id);
+	if (mErr) throw new Error(mErr.message);
+	const mine = (memberships ?? []).map((m) => m.organisation_id as string);
+	const organisationId = input.organisation_id ?? (mine.length === 1 ? mine[0] : undefined);
+	if (!organisationId) return mine.length ? fail(req, 400, 'organisation_required', { organisations: mine }) : fail(req, 403, 'not_a_member');
+	if (!mine.includes(organisationId)) return fail(req, 403, 'not_a_member');
+
+	const { data: org, error: oErr } = await service.from('organisations').select('id, programme_id, plan_id, timezone').eq('id', organisationId).single();
+	if (oErr) return fail(req, 404, 'organisation_not_found');
+	const programme = await loadProgramme(org.programme_id);
+	const rules = slaRulesOf(programme);
+	if (!rules.targets(org.plan_id, input.severity)) return fail(req, 400, 'invalid_input', { issues: [{ field: 'severity', code: 'invalid_severity' }] });
+
+	// The ticket opens now: the due times count from this instant, and the database records it as the
+	// ticket's creation time.
+	const openedAt = new Date();
+	const sla = evaluateSla({
+		...rules,
+		now: openedAt,
+		events: [{ kind: 'created', at: openedAt, actor_kind: 'customer', data: { status: 'new', severity: input.severity, plan: org.plan_id, level: 1 } }],
+	});
+	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	const { attachments, organisation_id: _, ...fields } = input;
+	const { data: ticket, error } = await service.rpc('create_ticket', {
+		ticket: {
+			...fields,
+			organisation_id: organisationId,
+			requester_id: user.id,
+			channel: 'web',
+			opened_at: openedAt.toISOString(),
+			first_response_due_at: iso(sla.firstResponse.due),
+			next_update_due_at: iso(sla.nextUpdate.due),
+			next_escalation_due_at: iso(sla.nextEscalation.due),
+			resolution_due_at: iso(sla.resolution.due),
+			attachments,
+		},
+	});
+	if (error) {
+		if (error.code === '23505') {
+			// Two submissions of the same draft raced: the other one created it.
+			const { data: existing } = await service.from('tickets').select('*').eq('requester_id', user.id).eq('idempotency_key', input.idempotency_key).single();
+			if (existing) return json(req, ticketView(existing, org.timezone, user.locale, false), 200);
+		}
+		const code = error.message;
+		const status = STATUS[code];
+		if (!status) throw new Error(`create_ticket: ${error.code} ${error.message}`);
+		if (code === 'not_authorized_contact') return fail(req, status, code, { contacts: await authorizedContacts(service, organisationId) });
+		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: quotaRenewsOn(programme.timezone, openedAt), detail: error.details });
+		return fail(req, status, code, { detail: error.details ?? null });
+	}
+	const replay = new Date(ticket.created_at).getTime() !== openedAt.getTime();
+	return json(req, ticketView(ticket, org.timezone, user.locale, !replay), replay ? 200 : 201);
+}
+
+Deno.serve(async (req) => {
+	if (req.method === 'OPTIONS') return preflight(req);
+	if (req.method !== 'POST') return fail(req, 405, 'method_not_allowed');
+	try {
+		const user = await caller(req);
+		if (!user) return fail(req, 401, 'not_signed_in');
+		let body: unknown;
+		try {
+			body = await req.json();
+		} catch {
+			return fail(req, 400, 'invalid_json');
+		}
+		const parsed = ticketInput.safeParse(body);
+		if (!parsed.success) return fail(req, 400, 'invalid_input', { issues: fieldIssues(parsed.error) });
+		return await createTicket(req, user, parsed.data);
+	} catch (e) {
+		console.error('tickets:', e);
+		return fail(req, 500, 'internal_error');
+	}
+});
