@@ -58,11 +58,15 @@ begin
 end $$;
 create trigger ticket_messages_flag_sla after insert on public.ticket_messages for each row execute function private.message_flags_sla();
 
--- The `created` event happens when the ticket says it was created (see create_ticket's opened_at).
+-- The `created` event happens when the ticket says it was created (see create_ticket's opened_at), and
+-- what the sweep changes happens at the instant it evaluated the ticket at (mostrador.event_at), so
+-- the log it leaves rebuilds to exactly the due times it wrote.
 create function private.created_event_at() returns trigger language plpgsql security definer set search_path = '' as $$
 begin
 	if new.kind = 'created' then
 		select created_at into new.at from public.tickets where id = new.ticket_id;
+	elsif coalesce(current_setting('mostrador.event_at', true), '') <> '' then
+		new.at := current_setting('mostrador.event_at', true)::timestamptz;
 	end if;
 	return new;
 end $$;

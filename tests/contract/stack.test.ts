@@ -78,6 +78,8 @@ describe.skipIf(onlyLocal)('local stack: cron and pg_net', () => {
 		const to = `cron-${Date.now()}@example.test`;
 		const client = db();
 		await client.connect();
+		// The project's own jobs (sla-sweep, notify) would run too; other test files drive those.
+		await client.query(`update cron.job set active = false where jobname not like 'contract-%'`);
 		try {
 			await client.query(
 				`select cron.schedule('contract-mail', '*/5 * * * *', format($cmd$
@@ -118,6 +120,7 @@ describe.skipIf(onlyLocal)('local stack: cron and pg_net', () => {
 			expect(cli.status).toBe(1);
 		} finally {
 			await client.query(`delete from cron.job where jobname like 'contract-%'`);
+			await client.query(`update cron.job set active = true`);
 			await client.end();
 		}
 	});
@@ -173,6 +176,24 @@ describe.skipIf(onlyLocal)('local stack: restart', () => {
 			expect(demo.count).toBe(2);
 		} finally {
 			await stack.stop();
+		}
+	});
+});
+
+describe.skipIf(onlyLocal)('local stack: the project schedule', () => {
+	it('runs the jobs the schedules migration declares: the SLA sweep and the outbox, every minute', async () => {
+		const client = new pg.Client({ connectionString: inject('dbUrl') });
+		await client.connect();
+		try {
+			const { rows } = await client.query(`select jobname, schedule, command from cron.job where jobname in ('sla-sweep', 'notify') order by jobname`);
+			expect(rows.map((r) => [r.jobname, r.schedule])).toEqual([
+				['notify', '* * * * *'],
+				['sla-sweep', '* * * * *'],
+			]);
+			expect(rows[1].command).toContain('/functions/v1/sla-sweep');
+			expect(rows[1].command).toContain("vault.decrypted_secrets where name = 'service_role_key'");
+		} finally {
+			await client.end();
 		}
 	});
 });
