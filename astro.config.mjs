@@ -27,7 +27,16 @@ export default defineConfig({
 			},
 			editLink: { baseUrl: `${repo}/edit/main/` },
 			sidebar: buildSidebar(join(contentDir(), 'docs')),
-			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+			customCss: [
+				'./src/styles/theme.css',
+				'./src/styles/print.css',
+				'./src/styles/widgets/base.css',
+				'./src/styles/widgets/ticket-form.css',
+				'./src/styles/widgets/tickets.css',
+				'./src/styles/widgets/account.css',
+				'./src/styles/widgets/article.css',
+				'./src/styles/widgets/downloads.css',
+			],
 			routeMiddleware: './src/route-middleware.ts',
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',
