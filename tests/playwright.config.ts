@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './e2e/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
+// Several runs side by side (e.g. while developing) each take their own ports and build folder:
+// E2E_PORT, E2E_STACK_PORT, and MOSTRADOR_OUT_DIR for both the build and the preview.
+const stackPort = Number(process.env.E2E_STACK_PORT ?? 54321);
+process.env.E2E_STACK_URL ??= `http://127.0.0.1:${stackPort}`;
 
 export default defineConfig({
 	testDir: './e2e',
@@ -30,11 +34,16 @@ export default defineConfig({
 			timeout: 60_000,
 		},
 		{
-			// The widgets' backend, on the port the built site points at, with its own throwaway data.
+			// The widgets' backend, on the port the built site points at (PUBLIC_SUPABASE_URL at build
+			// time; 54321 by default), with its own throwaway data.
 			command: 'node supabase/local/main.ts --reset',
 			cwd: '..',
-			url: 'http://127.0.0.1:54321/',
-			env: { MOSTRADOR_STACK_DATA: 'tests/.tmp/e2e-stack' },
+			url: `http://127.0.0.1:${stackPort}/`,
+			env: {
+				MOSTRADOR_STACK_PORT: String(stackPort),
+				MOSTRADOR_DB_PORT: String(stackPort + 1),
+				MOSTRADOR_STACK_DATA: `tests/.tmp/e2e-stack-${stackPort}`,
+			},
 			reuseExistingServer: !process.env.CI,
 			timeout: 120_000,
 		},
