@@ -36,6 +36,10 @@ export default defineConfig({
 				'./src/styles/widgets/account.css',
 				'./src/styles/widgets/article.css',
 				'./src/styles/widgets/downloads.css',
+				'./src/styles/widgets/agent.css',
+				'./src/styles/widgets/dashboard.css',
+				'./src/styles/widgets/admin.css',
+				'./src/styles/widgets/reports.css',
 			],
 			routeMiddleware: './src/route-middleware.ts',
 			components: {
