@@ -27,7 +27,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+			command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port} --ignore-lock`,
 			cwd: '..',
 			url: `http://127.0.0.1:${port}/`,
 			reuseExistingServer: !process.env.CI,

@@ -123,13 +123,13 @@ describe('notify: queued notifications become one e-mail each', () => {
 		expect(mail.text).toContain('Asunto: Falla <script>alert(1)</script> & "comillas"');
 		expect(mail.text).toContain('Severidad: Prioridad 1 — sistema productivo caído');
 		expect(mail.text).toContain('Primera respuesta antes de: lunes, 6 de abril de 2026, 12:00 hora estándar central (4 horas hábiles)');
-		expect(mail.text).toMatch(/Ver el ticket: https?:\/\/\S+\/soporte\/tickets\/1042\/\n/);
+		expect(mail.text).toMatch(/Ver el ticket: https?:\/\/\S+\/soporte\/tickets\/\?n=1042\n/);
 		expect(mail.html).toContain('Falla &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;comillas&#34;');
 		expect(mail.html).not.toContain('<script>');
 		expect(mail.html).toContain('<html lang="es">');
 		if (local()) {
-			expect(mail.text).toContain(`${SITE}/soporte/tickets/1042/`);
-			expect(mail.html).toContain(`href="${SITE}/soporte/tickets/1042/"`);
+			expect(mail.text).toContain(`${SITE}/soporte/tickets/?n=1042`);
+			expect(mail.html).toContain(`href="${SITE}/soporte/tickets/?n=1042"`);
 			expect(mail.kind).toBe('notify.ticket_received');
 			expect(mail.data).toEqual({ notification: id });
 		}
@@ -155,7 +155,7 @@ describe('notify: queued notifications become one e-mail each', () => {
 		expect(mail.subject).toBe('New reply on your ticket #1043: Search misses new documents');
 		expect(mail.text).toContain('Hello John Smith,');
 		expect(mail.text).toContain('Luis (Soporte) has replied to your ticket #1043:\n\n> Please rebuild the index:\n> .\n> <b>then</b> restart.');
-		expect(mail.text).toMatch(/View the ticket: https?:\/\/\S+\/en\/soporte\/tickets\/1043\/\n/);
+		expect(mail.text).toMatch(/View the ticket: https?:\/\/\S+\/en\/soporte\/tickets\/\?n=1043\n/);
 		expect(mail.html).toContain('Please rebuild the index:<br>.<br>&#60;b&#62;then&#60;/b&#62; restart.');
 		expect(mail.html).toContain('<html lang="en">');
 		expect((await row(id)).status).toBe('sent');

@@ -100,7 +100,7 @@ describe('one run over the outbox', () => {
 			['b', 'b@example.test', null, 'Hemos cerrado tu ticket #7', 'notify.ticket_auto_closed'],
 		]);
 		expect(mailer.sent[0].text.startsWith('Hello John,')).toBe(true);
-		expect(mailer.sent[0].html).toContain('https://soporte.example.mx/en/soporte/tickets/7/');
+		expect(mailer.sent[0].html).toContain('https://soporte.example.mx/en/soporte/tickets/?n=7');
 		expect(outbox.get('a').status).toBe('sent');
 	});
 

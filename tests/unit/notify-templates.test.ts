@@ -55,10 +55,10 @@ describe('the template registry', () => {
 		expect(b.subject).toBe(subjectEn);
 		expect(a.text.startsWith('Hola, Ana Pérez:\n\n')).toBe(true);
 		expect(b.text.startsWith('Hello John Smith,\n\n')).toBe(true);
-		expect(a.text).toContain(`${SITE}/soporte/tickets/1042/`);
-		expect(b.text).toContain(`${SITE}/en/soporte/tickets/1042/`);
-		expect(a.html).toContain(`href="${SITE}/soporte/tickets/1042/"`);
-		expect(b.html).toContain(`href="${SITE}/en/soporte/tickets/1042/"`);
+		expect(a.text).toContain(`${SITE}/soporte/tickets/?n=1042`);
+		expect(b.text).toContain(`${SITE}/en/soporte/tickets/?n=1042`);
+		expect(a.html).toContain(`href="${SITE}/soporte/tickets/?n=1042"`);
+		expect(b.html).toContain(`href="${SITE}/en/soporte/tickets/?n=1042"`);
 		expect(a.html).toMatch(/^<!doctype html><html lang="es">/);
 		expect(b.html).toMatch(/^<!doctype html><html lang="en">/);
 	});
@@ -188,8 +188,8 @@ describe('links and formats', () => {
 	});
 
 	it('ticket and article addresses', () => {
-		expect(ticketUrl(SITE, 'es', 7)).toBe(`${SITE}/soporte/tickets/7/`);
-		expect(ticketUrl(SITE, 'en', 7)).toBe(`${SITE}/en/soporte/tickets/7/`);
+		expect(ticketUrl(SITE, 'es', 7)).toBe(`${SITE}/soporte/tickets/?n=7`);
+		expect(ticketUrl(SITE, 'en', 7)).toBe(`${SITE}/en/soporte/tickets/?n=7`);
 		expect(articleUrl(SITE, 'en', '/guias/instalar/')).toBe(`${SITE}/en/guias/instalar/`);
 	});
 

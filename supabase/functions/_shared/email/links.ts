@@ -1,5 +1,6 @@
 // Addresses in e-mails point back at the site, in the reader's language: Spanish pages at the root,
-// English under /en/ (the site's Starlight locales), tickets under /soporte/tickets/<number>/.
+// English under /en/ (the site's Starlight locales), tickets at /soporte/tickets/?n=<number>
+// (one static page shows any ticket: a static host cannot serve a page per ticket number).
 
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
 
@@ -20,7 +21,7 @@ export function siteUrl(raw: string | undefined): string {
 const prefix = (lang: 'es' | 'en') => (lang === 'en' ? '/en' : '');
 
 export function ticketUrl(site: string, lang: 'es' | 'en', number: number): string {
-	return `${site}${prefix(lang)}/soporte/tickets/${number}/`;
+	return `${site}${prefix(lang)}/soporte/tickets/?n=${number}`;
 }
 
 /** A knowledge-base article by its slug, e.g. base-de-conocimiento/indice-desactualizado. */

@@ -1,0 +1,34 @@
+// Files chosen for a reply: checked against the attachments bucket's limits before anything is
+// uploaded (the same schema the tickets function and the form use; the database checks again), and
+// given a Storage key in the ticket's folder that keeps the name readable but safe.
+import { ATTACHMENT_MAX_FILES, attachmentInput } from '../../../supabase/functions/_shared/ticket-input.ts';
+
+export { ATTACHMENT_MAX_FILES };
+
+export type FileProblem = 'too_large' | 'type' | 'invalid';
+
+export function fileProblem(file: File): FileProblem | null {
+	const checked = attachmentInput.safeParse({
+		storage_path: '00000000-0000-0000-0000-000000000000/check/file',
+		file_name: file.name,
+		mime_type: file.type,
+		size_bytes: file.size,
+	});
+	if (checked.success) return null;
+	const codes = checked.error.issues.map((i) => i.message);
+	if (codes.includes('attachment_too_large')) return 'too_large';
+	if (codes.includes('attachment_type_not_allowed')) return 'type';
+	return 'invalid';
+}
+
+/** <organisation>/<ticket>/<random>-<name with only letters, digits, dot, dash and underscore>. */
+export function storagePathFor(organisationId: string, ticketId: string, fileName: string): string {
+	const safe =
+		fileName
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^A-Za-z0-9._-]+/g, '-')
+			.replace(/^[-.]+|-+$/g, '')
+			.slice(-100) || 'archivo';
+	return `${organisationId}/${ticketId}/${crypto.randomUUID()}-${safe}`;
+}

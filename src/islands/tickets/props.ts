@@ -1,0 +1,21 @@
+// What the page hands the tickets island, built at build time from the translation files and the
+// support programmes (content/support): labels in the page's language, severity labels per programme.
+import type { TicketsLabels } from './labels.ts';
+
+export interface Severity {
+	key: string;
+	label: string;
+}
+
+export interface TicketsProps {
+	labels: TicketsLabels;
+	lang: 'es' | 'en';
+	/** Each programme's severities, in order, labelled in the page's language. */
+	severities: Record<string, Severity[]>;
+	/** Product names by id. */
+	products: Record<string, string>;
+}
+
+export function severityLabel(severities: TicketsProps['severities'], programme: string, key: string): string {
+	return severities[programme]?.find((s) => s.key === key)?.label ?? key;
+}
