@@ -1,0 +1,110 @@
+// The comments under an article: anyone reads the visible ones; signed-in readers post, authors
+// correct theirs for a while, staff hide. The island hydrates when the section scrolls into view,
+// which is when supabase-js is loaded (through useSession); a backend that cannot be reached is said
+// plainly and the article stays readable.
+import { useEffect, useState } from 'preact/hooks';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { useSession } from '../shared/use-session.ts';
+import type { Failure } from './backend-error.ts';
+import CommentForm from './CommentForm.tsx';
+import CommentItem from './CommentItem.tsx';
+import { editComment, hideComment, loadThread, postComment, type Comment } from './comments-api.ts';
+import type { CommentLabels } from './labels.ts';
+
+interface Props {
+	article: string;
+	lang: 'es' | 'en';
+	/** The account page in the article's language, where anonymous readers sign in. */
+	accountHref: string;
+	labels: CommentLabels;
+}
+
+type Thread = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; comments: Comment[] };
+
+function messageFor(failure: Failure, labels: CommentLabels): string {
+	if (failure.kind === 'unavailable') return labels.unavailable;
+	switch (failure.code) {
+		case 'edit_window_closed':
+			return labels.editWindowClosed;
+		case 'not_signed_in':
+			return labels.sessionEnded;
+		case 'comment_hidden':
+			return labels.hiddenNote;
+		default:
+			return /permission denied|JWT/i.test(failure.code) ? labels.sessionEnded : labels.failed;
+	}
+}
+
+export default function ArticleComments({ article, lang, accountHref, labels }: Props) {
+	const session = useSession();
+	const [thread, setThread] = useState<Thread>({ status: 'loading' });
+	const [announce, setAnnounce] = useState('');
+	const client: SupabaseClient | null = session.status === 'signed-in' || session.status === 'signed-out' ? session.client : null;
+	const userId = session.status === 'signed-in' ? session.user.id : null;
+
+	async function refresh(c: SupabaseClient) {
+		const answer = await loadThread(c, article);
+		setThread(answer.ok ? { status: 'ready', comments: answer.data ?? [] } : { status: 'unavailable' });
+	}
+
+	useEffect(() => {
+		if (session.status === 'unavailable') setThread({ status: 'unavailable' });
+		if (client) refresh(client);
+	}, [session.status, userId]);
+
+	/** Runs a change, then reloads the thread; resolves to the error to show, or null. */
+	async function change(run: (c: SupabaseClient) => Promise<{ ok: boolean; failure?: Failure }>, done: string): Promise<string | null> {
+		if (!client) return labels.unavailable;
+		const answer = await run(client);
+		if (!answer.ok) return messageFor(answer.failure!, labels);
+		await refresh(client);
+		setAnnounce(done);
+		return null;
+	}
+
+	if (thread.status === 'loading') return <p class="mostrador-status">{labels.loading}</p>;
+	if (thread.status === 'unavailable')
+		return (
+			<p class="mostrador-error" role="alert">
+				{labels.unavailable}
+			</p>
+		);
+	return (
+		<div class="mostrador-comments-thread">
+			{thread.comments.length === 0 ? (
+				<p class="mostrador-status">{labels.empty}</p>
+			) : (
+				<ol class="mostrador-comments-list">
+					{thread.comments.map((c) => (
+						<CommentItem
+							key={c.id}
+							comment={c}
+							labels={labels}
+							lang={lang}
+							onEdit={(id, body) => change((cl) => editComment(cl, id, body), labels.saved)}
+							onHide={(id, hidden) => change((cl) => hideComment(cl, id, hidden), '')}
+						/>
+					))}
+				</ol>
+			)}
+			{userId ? (
+				<CommentForm
+					id="mostrador-comment-new"
+					label={labels.body}
+					hint={labels.bodyHint}
+					submit={labels.post}
+					busy={labels.posting}
+					labels={labels}
+					onSend={(body) => change((cl) => postComment(cl, article, body), labels.posted)}
+				/>
+			) : (
+				<p>
+					<a href={accountHref}>{labels.signIn}</a>
+				</p>
+			)}
+			<p class="sr-only" aria-live="polite">
+				{announce}
+			</p>
+		</div>
+	);
+}

@@ -1,0 +1,48 @@
+// An article's comments against the backend, as the signed-in or anonymous caller: the thread
+// (article_comment_thread, which adds display names and what the caller may do to each comment),
+// posting, editing within the author's window and, for staff, hiding. Each call answers with data or
+// a Failure the widget explains.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { failureOf, UNAVAILABLE, type Failure } from './backend-error.ts';
+
+export const MAX_BODY = 5000;
+
+export interface Comment {
+	id: string;
+	body: string;
+	created_at: string;
+	edited_at: string | null;
+	hidden_at: string | null;
+	author_name: string | null;
+	author_is_staff: boolean;
+	mine: boolean | null;
+	editable_until: string | null;
+	moderator: boolean;
+}
+
+export type Answer<T> = { ok: true; data: T } | { ok: false; failure: Failure };
+
+async function call<T>(run: () => PromiseLike<{ data: unknown; error: { message?: string } | null; status?: number }>): Promise<Answer<T>> {
+	try {
+		const result = await run();
+		const failure = failureOf(result);
+		return failure ? { ok: false, failure } : { ok: true, data: result.data as T };
+	} catch {
+		return { ok: false, failure: UNAVAILABLE };
+	}
+}
+
+export const loadThread = (client: SupabaseClient, article: string) => call<Comment[]>(() => client.rpc('article_comment_thread', { article }));
+
+export const postComment = (client: SupabaseClient, article: string, body: string) => call<unknown>(() => client.rpc('post_comment', { article, body }));
+
+export const editComment = (client: SupabaseClient, comment: string, body: string) => call<unknown>(() => client.rpc('edit_comment', { comment, body }));
+
+export const hideComment = (client: SupabaseClient, comment: string, hidden: boolean) => call<unknown>(() => client.rpc('hide_comment', { comment, hidden }));
+
+/** Why a body cannot be sent, before asking the backend. */
+export function bodyProblem(body: string): 'bodyEmpty' | 'bodyTooLong' | null {
+	if (!body.trim()) return 'bodyEmpty';
+	// The database counts characters, not UTF-16 units.
+	return [...body.trim()].length > MAX_BODY ? 'bodyTooLong' : null;
+}
