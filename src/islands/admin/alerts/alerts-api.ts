@@ -1,0 +1,53 @@
+// Alert notifications: the organisations to choose from (staff read them all), the notices already
+// sent (alert_notices, staff only), and sending one (publish_alert_notification queues the
+// alert_published e-mail for every member of the organisations concerned, once per person and state).
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { attempt, type Outcome } from '../errors.ts';
+import type { AlertArticle } from '../props.ts';
+
+export interface OrganisationOption {
+	id: string;
+	name: string;
+}
+
+export interface AlertNotice {
+	id: string;
+	article_slug: string;
+	state: 'published' | 'resolved';
+	audience: 'chosen' | 'affected';
+	organisation_ids: string[];
+	recipients: number;
+	sent_at: string;
+}
+
+export function listOrganisations(client: SupabaseClient): Promise<Outcome<OrganisationOption[]>> {
+	return attempt(() => client.from('organisations').select('id, name').order('name'));
+}
+
+export function listNotices(client: SupabaseClient): Promise<Outcome<AlertNotice[]>> {
+	return attempt(() =>
+		client.from('alert_notices').select('id, article_slug, state, audience, organisation_ids, recipients, sent_at').order('sent_at', { ascending: false }).limit(20),
+	);
+}
+
+export interface SendRequest {
+	alert: AlertArticle;
+	resolved: boolean;
+	/** null: the organisations the alert's product and versions concern. */
+	organisations: string[] | null;
+}
+
+export function sendNotice(client: SupabaseClient, { alert, resolved, organisations }: SendRequest): Promise<Outcome<AlertNotice>> {
+	return attempt(() =>
+		client.rpc('publish_alert_notification', {
+			article: alert.slug,
+			title: alert.title,
+			title_en: alert.titleEn,
+			severity: alert.severity,
+			product: alert.product,
+			versions: alert.versions,
+			organisation_ids: organisations,
+			resolved,
+		}),
+	);
+}

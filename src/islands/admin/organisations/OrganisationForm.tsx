@@ -1,0 +1,145 @@
+// Creates a customer organisation (create_organisation, admins): its name, a plan of the active
+// programme (with how many authorized contacts it allows), the contract's first and last day, and the
+// time zone its deadlines are shown in (the programme's unless changed).
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { fill } from '../../shared/labels.ts';
+import { messageFor } from '../errors.ts';
+import { Field, controlProps } from '../Field.tsx';
+import type { AdminProps } from '../props.ts';
+import { createOrganisation, type NewOrganisation, type Organisation } from './organisations-api.ts';
+
+type FieldName = 'name' | 'plan' | 'contract_start' | 'contract_end' | 'timezone';
+const FIELD_OF: Record<string, FieldName> = {
+	invalid_name: 'name',
+	organisation_exists: 'name',
+	plan_not_found: 'plan',
+	contract_start_required: 'contract_start',
+	invalid_contract_dates: 'contract_end',
+	invalid_timezone: 'timezone',
+};
+
+function timeZones(): string[] {
+	try {
+		return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+	} catch {
+		return [];
+	}
+}
+
+export function OrganisationForm({ client, props, onCreated }: { client: SupabaseClient; props: AdminProps; onCreated: () => void }) {
+	const { labels, programme } = props;
+	const blank = (): NewOrganisation => ({ name: '', programme: programme.id, plan: programme.plans[0]?.id ?? '', contract_start: '', contract_end: null, timezone: programme.timezone });
+	const [o, setO] = useState<NewOrganisation>(blank);
+	const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+	const [formError, setFormError] = useState('');
+	const [created, setCreated] = useState<Organisation | null>(null);
+	const [busy, setBusy] = useState(false);
+	const form = useRef<HTMLFormElement>(null);
+	const zones = useMemo(timeZones, []);
+
+	const set = (patch: Partial<NewOrganisation>) => setO((x) => ({ ...x, ...patch }));
+	const focusField = (f: FieldName) => form.current?.querySelector<HTMLElement>(`#admin-org-${f}`)?.focus();
+
+	async function submit(e: Event) {
+		e.preventDefault();
+		setFormError('');
+		setCreated(null);
+		const found: Partial<Record<FieldName, string>> = {};
+		if (!o.name.trim()) found.name = labels['orgs.nameMissing'];
+		if (!o.contract_start) found.contract_start = labels['error.contract_start_required'];
+		else if (o.contract_end && o.contract_end < o.contract_start) found.contract_end = labels['error.invalid_contract_dates'];
+		if (!o.timezone.trim()) found.timezone = labels['error.invalid_timezone'];
+		setErrors(found);
+		const first = (['name', 'contract_start', 'contract_end', 'timezone'] as const).find((f) => found[f]);
+		if (first) return focusField(first);
+		setBusy(true);
+		const result = await createOrganisation(client, { ...o, name: o.name.trim(), timezone: o.timezone.trim() });
+		setBusy(false);
+		if (!result.ok) {
+			const field = FIELD_OF[result.code];
+			if (field) {
+				setErrors({ [field]: messageFor(result.code, labels) });
+				return focusField(field);
+			}
+			return setFormError(messageFor(result.code, labels));
+		}
+		setCreated(result.data);
+		setO(blank());
+		onCreated();
+	}
+
+	const planHint = (id: string) => {
+		const p = programme.plans.find((x) => x.id === id);
+		if (!p) return undefined;
+		return p.authorizedContacts === null ? labels['orgs.planUnlimited'] : fill(labels['orgs.planContacts'], { n: p.authorizedContacts });
+	};
+	const hint = planHint(o.plan);
+
+	return (
+		<section class="admin-panel" aria-labelledby="admin-org-heading">
+			<h2 id="admin-org-heading">{labels['orgs.createHeading']}</h2>
+			<form ref={form} class="mostrador-form" onSubmit={submit} noValidate>
+				<Field id="admin-org-name" label={labels['orgs.name']} error={errors.name}>
+					<input {...controlProps('admin-org-name', undefined, errors.name)} value={o.name} maxLength={200} onInput={(e) => set({ name: e.currentTarget.value })} />
+				</Field>
+				<Field id="admin-org-plan" label={labels['orgs.plan']} hint={hint} error={errors.plan}>
+					<select {...controlProps('admin-org-plan', hint, errors.plan)} value={o.plan} onChange={(e) => set({ plan: e.currentTarget.value })}>
+						{programme.plans.map((p) => (
+							<option key={p.id} value={p.id}>
+								{p.name}
+							</option>
+						))}
+					</select>
+				</Field>
+				<Field id="admin-org-contract_start" label={labels['orgs.contractStart']} error={errors.contract_start}>
+					<input
+						type="date"
+						{...controlProps('admin-org-contract_start', undefined, errors.contract_start)}
+						value={o.contract_start}
+						onInput={(e) => set({ contract_start: e.currentTarget.value })}
+					/>
+				</Field>
+				<Field id="admin-org-contract_end" label={labels['orgs.contractEnd']} hint={labels['orgs.contractEndHint']} error={errors.contract_end}>
+					<input
+						type="date"
+						{...controlProps('admin-org-contract_end', labels['orgs.contractEndHint'], errors.contract_end)}
+						value={o.contract_end ?? ''}
+						onInput={(e) => set({ contract_end: e.currentTarget.value || null })}
+					/>
+				</Field>
+				<Field id="admin-org-timezone" label={labels['orgs.timezone']} hint={labels['orgs.timezoneHint']} error={errors.timezone}>
+					<input
+						{...controlProps('admin-org-timezone', labels['orgs.timezoneHint'], errors.timezone)}
+						list="admin-org-timezones"
+						autocomplete="off"
+						spellcheck={false}
+						value={o.timezone}
+						onInput={(e) => set({ timezone: e.currentTarget.value })}
+					/>
+					<datalist id="admin-org-timezones">
+						{zones.map((z) => (
+							<option key={z} value={z} />
+						))}
+					</datalist>
+				</Field>
+				{formError && (
+					<p class="mostrador-error" role="alert">
+						{formError}
+					</p>
+				)}
+				<button type="submit" class="mostrador-button" disabled={busy}>
+					{busy ? labels['orgs.creating'] : labels['orgs.create']}
+				</button>
+				<div role="status" class="admin-done">
+					{created && (
+						<p>
+							{fill(labels['orgs.created'], { name: created.name })}{' '}
+							<a href={`?seccion=organizaciones&organizacion=${created.id}`}>{fill(labels['orgs.manageLabel'], { name: created.name })}</a>
+						</p>
+					)}
+				</div>
+			</form>
+		</section>
+	);
+}
