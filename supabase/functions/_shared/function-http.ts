@@ -1,18 +1,18 @@
 // What every edge function answers with: JSON bodies with a stable `code`, and CORS for the site's
-// origins only (SITE_URL plus ALLOWED_ORIGINS, comma-separated; the local dev and preview origins when
-// neither is set), preflights included.
-const LOCAL_ORIGINS = ['http://127.0.0.1:4321', 'http://localhost:4321', 'http://127.0.0.1:4329'];
+// origins only (SITE_URL plus ALLOWED_ORIGINS, comma-separated; when neither is set — local work —
+// any http origin on this machine: the dev server, previews, test builds), preflights included.
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
-function allowedOrigins(): string[] {
+function allowed(origin: string): boolean {
 	const configured = [Deno.env.get('SITE_URL'), ...(Deno.env.get('ALLOWED_ORIGINS') ?? '').split(',')]
 		.map((o) => o?.trim().replace(/\/$/, ''))
 		.filter((o): o is string => !!o);
-	return configured.length ? configured : LOCAL_ORIGINS;
+	return configured.length ? configured.includes(origin) : LOOPBACK.test(origin);
 }
 
 export function corsHeaders(req: Request): Record<string, string> {
 	const origin = req.headers.get('origin');
-	if (!origin || !allowedOrigins().includes(origin)) return { vary: 'Origin' };
+	if (!origin || !allowed(origin)) return { vary: 'Origin' };
 	return {
 		'access-control-allow-origin': origin,
 		'access-control-allow-headers': 'authorization, x-client-info, apikey, content-type',

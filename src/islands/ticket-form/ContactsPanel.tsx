@@ -1,0 +1,25 @@
+// Who may open tickets for the organisation, for a member who may not: the authorized contacts and
+// coordinators by name and e-mail, so they know whom to ask.
+import type { Contact } from './types.ts';
+
+export function ContactsPanel({ intro, title, none, contacts, role }: { intro: string; title: string; none: string; contacts: Contact[]; role?: 'alert' }) {
+	return (
+		<div class="ticket-form-panel ticket-form-contacts" role={role}>
+			<p>{intro}</p>
+			<p>{title}</p>
+			{contacts.length ? (
+				<ul>
+					{contacts.map((c, i) => (
+						<li key={c.email ?? i}>
+							{c.name && <span>{c.name}</span>}
+							{c.name && c.email && ' — '}
+							{c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+						</li>
+					))}
+				</ul>
+			) : (
+				<p>{none}</p>
+			)}
+		</div>
+	);
+}
