@@ -1,0 +1,80 @@
+// The problems (/agente/?problemas): open ones first, each with its status and how many tickets are
+// linked to it (and how many of them are still open).
+import { useEffect, useState } from 'preact/hooks';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { fill } from '../shared/labels.ts';
+import type { AgentLabels } from './labels.ts';
+import { loadProblems, type ProblemSummary } from './problems-data.ts';
+import { errorText, type Result } from './errors.ts';
+import ProblemBadge from './ProblemBadge.tsx';
+import { shortDate } from './format.ts';
+
+interface Props {
+	client: SupabaseClient;
+	labels: AgentLabels;
+	lang: 'es' | 'en';
+	problemHref: (id: string) => string;
+}
+
+export default function ProblemList({ client, labels, lang, problemHref }: Props) {
+	const [load, setLoad] = useState<Result<ProblemSummary[]> | null>(null);
+	const refresh = () => loadProblems(client).then(setLoad);
+	useEffect(() => {
+		refresh();
+	}, [client]);
+
+	if (!load)
+		return (
+			<p class="mostrador-status" role="status">
+				{labels.loadingProblems}
+			</p>
+		);
+	if (!load.ok)
+		return (
+			<p class="mostrador-error" role="alert">
+				{errorText(load.error, labels, load.status)}{' '}
+				<button type="button" class="mostrador-link" onClick={refresh}>
+					{labels.retry}
+				</button>
+			</p>
+		);
+	return (
+		<section class="agent-problems" aria-labelledby="agent-problems-heading">
+			<h2 id="agent-problems-heading">{labels.problemsHeading}</h2>
+			<p class="agent-note-hint">{labels.problemsIntro}</p>
+			{load.data.length === 0 ? (
+				<p class="agent-empty">{labels.problemsEmpty}</p>
+			) : (
+				<div class="agent-table-wrap" tabIndex={0} role="group" aria-labelledby="agent-problems-heading">
+					<table class="agent-table">
+						<caption class="sr-only">{labels.problemsHeading}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{labels.problemTitle}</th>
+								<th scope="col">{labels.colStatus}</th>
+								<th scope="col">{labels.colTickets}</th>
+								<th scope="col">{labels.colCreated}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{load.data.map((p) => (
+								<tr key={p.id}>
+									<td>
+										<a href={problemHref(p.id)}>{p.title}</a>
+									</td>
+									<td>
+										<ProblemBadge status={p.status} labels={labels} />
+									</td>
+									<td>{fill(labels.ticketsCount, { n: p.tickets, open: p.openTickets })}</td>
+									<td>
+										<time dateTime={p.created_at}>{shortDate(p.created_at, lang)}</time>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</section>
+	);
+}
