@@ -1,0 +1,68 @@
+// The account of a signed-in person: who they are and where they belong, joining an organisation,
+// name and language, and signing out. Reads fail plainly (the backend may be down) without hiding
+// the session line or the way out.
+import { useState } from 'preact/hooks';
+import type { SupabaseClient, User } from '@supabase/supabase-js';
+import { fill } from '../shared/labels.ts';
+import { AccountReadError } from './account-data.ts';
+import type { AccountLabels, PlanNames } from './labels.ts';
+import { rpcMessage } from './errors.ts';
+import { useAccount } from './use-account.ts';
+import { useFocusOnMount } from './use-focus.ts';
+import { Summary } from './Summary.tsx';
+import { JoinOrganisation } from './JoinOrganisation.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
+
+interface Props {
+	client: SupabaseClient;
+	user: User;
+	labels: AccountLabels;
+	planNames: PlanNames;
+	lang: 'es' | 'en';
+	/** Focus the session line: the person has just signed in on this page. */
+	focus: boolean;
+}
+
+export function SignedIn({ client, user, labels, planNames, lang, focus }: Props) {
+	const { state, refresh } = useAccount(client, user.id);
+	const [leaving, setLeaving] = useState(false);
+	const sessionLine = useFocusOnMount<HTMLParagraphElement>(focus);
+
+	async function signOut() {
+		setLeaving(true);
+		// Without the backend the server-side sign-out fails; the session is still forgotten here.
+		const { error } = await client.auth.signOut().catch((e: unknown) => ({ error: e }));
+		if (error) await client.auth.signOut({ scope: 'local' }).catch(() => undefined);
+		setLeaving(false);
+	}
+
+	return (
+		<div class="mostrador-account">
+			<div class="account-session">
+				<p ref={sessionLine} tabIndex={-1}>
+					{fill(labels.signedInAs, { email: user.email ?? '' })}
+				</p>
+				<button type="button" class="mostrador-button" onClick={signOut} disabled={leaving}>
+					{labels.signOut}
+				</button>
+			</div>
+			{state.status === 'loading' && (
+				<p class="mostrador-status" aria-live="polite">
+					{labels.loading}
+				</p>
+			)}
+			{state.status === 'error' && (
+				<p class="mostrador-error" role="alert">
+					{state.error instanceof AccountReadError ? rpcMessage(state.error, labels, state.error.status) : labels.unavailable}
+				</p>
+			)}
+			{state.status === 'ready' && (
+				<>
+					<Summary data={state.data} email={user.email ?? ''} labels={labels} planNames={planNames} lang={lang} />
+					<JoinOrganisation client={client} labels={labels} memberships={state.data.memberships} refresh={refresh} />
+					<ProfileForm client={client} userId={user.id} labels={labels} profile={state.data.profile} refresh={refresh} />
+				</>
+			)}
+		</div>
+	);
+}
