@@ -42,11 +42,25 @@ function entriesOf(docsDir: string, dir: string): Entry[] {
 		.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'es'));
 }
 
+/** The support widgets' pages (src/pages): links, which Starlight prefixes with the page's locale. */
+const MY_SUPPORT = {
+	label: 'Mi soporte',
+	translations: { en: 'My support' },
+	collapsed: false,
+	items: [
+		{ label: 'Abrir un ticket', translations: { en: 'Open a ticket' }, link: '/soporte/nuevo/' },
+		{ label: 'Mis tickets', translations: { en: 'My tickets' }, link: '/soporte/tickets/' },
+		{ label: 'Descargas', translations: { en: 'Downloads' }, link: '/descargas/' },
+		{ label: 'Nivel de servicio', translations: { en: 'Service levels' }, link: '/soporte/sla/' },
+		{ label: 'Mi cuenta', translations: { en: 'My account' }, link: '/cuenta/' },
+	],
+};
+
 export function buildSidebar(docsDir: string) {
-	return SECTIONS.map((s) => ({
+	return [MY_SUPPORT, ...SECTIONS.map((s) => ({
 		label: s.label,
 		translations: s.translations,
 		collapsed: s.collapsed ?? false,
 		items: entriesOf(docsDir, s.dir).map((e) => e.slug),
-	})).filter((g) => g.items.length > 0);
+	})).filter((g) => g.items.length > 0)];
 }
