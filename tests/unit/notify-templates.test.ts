@@ -14,6 +14,19 @@ const TICKET = '6f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f';
 const PROBLEM = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 /** One valid payload per template, as the queuers write them. */
+const WEEK = {
+	organisation: { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Clínica San Pedro' },
+	from: '2026-11-09',
+	to: '2026-11-15',
+	timezone: 'America/Mexico_City',
+	opened: { count: 1, items: [{ number: 1042, subject: 'No arranca', severity: 'P1' }] },
+	closed: { count: 0, items: [] },
+	new_articles: { count: 0, items: [] },
+	updated_articles: { count: 0, items: [] },
+	alerts: { count: 0, items: [] },
+	downloads: { count: 0, items: [] },
+};
+
 const PAYLOADS: Record<string, Record<string, unknown>> = {
 	ticket_received: { ticket: TICKET, number: 1042, subject: 'No arranca', severity: { es: 'Alta', en: 'High' }, first_response_due: '2026-04-06T18:00:00Z', first_response_minutes: 240, timezone: 'America/Mexico_City' },
 	ticket_new_for_agents: { number: 1042, subject: 'No arranca', severity: 'P1', organisation: 'Clínica San Pedro', requester: 'Ana Pérez <ana@sanpedro.mx>', first_response_due: '2026-04-06T18:00:00Z', timezone: 'America/Mexico_City' },
@@ -23,6 +36,23 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
 	auto_close_reminder: { number: 1042, subject: 'No arranca', days: 3, closes_at: '2026-04-09T18:00:00Z', timezone: 'America/Mexico_City' },
 	ticket_auto_closed: { number: 1042, subject: 'No arranca', days: 10 },
 	problem_resolved: { problem: PROBLEM, title: 'Índice desactualizado', ticket: TICKET, number: 1042, kb_article: 'base-de-conocimiento/indice-desactualizado' },
+	// Reports and alerts have their own tests (reports-emails, admin); here they only count as templates.
+	weekly_digest: WEEK,
+	monthly_report: {
+		...WEEK,
+		from: '2026-10-01',
+		to: '2026-10-31',
+		month: '2026-10',
+		sla: {
+			tickets: 2,
+			first_response: { measured: 2, on_time: 2, rate: 1, commitment: 95, met: true },
+			updates: { measured: 0, on_time: 0, rate: null },
+			escalation: { measured: 2, on_time: 2, rate: 1, commitment: 90, met: true },
+			met: true,
+			by_severity: [],
+		},
+	},
+	alert_published: { article: 'alertas/visor', title: { es: 'Vulnerabilidad en el visor', en: 'Viewer vulnerability' }, severity: 'critical', state: 'published', product: 'Quetzal Docs', versions: ['5.1'] },
 };
 
 const SUBJECTS: Record<string, [string, string]> = {

@@ -7,6 +7,8 @@ import { localizedText, pickText, timeZone } from '../programme.ts';
 import { compose, type Block, type EmailContent, type Fact, type RenderedEmail } from './compose.ts';
 import { articleUrl, ticketUrl } from './links.ts';
 import { formatDays, formatInstant, formatMinutes } from './format.ts';
+import { monthlyReportPayload, weeklyDigestPayload } from '../reports/payloads.ts';
+import { monthlyReportEmail, weeklyDigestEmail } from '../reports/emails.ts';
 
 export type Lang = 'es' | 'en';
 
@@ -98,6 +100,20 @@ const schemas = {
 		number: ticketNumber,
 		kb_article: slug.nullable().optional(),
 	}),
+	/** To every member of an organisation: its week (queued by the reports function; ../reports/payloads.ts). */
+	weekly_digest: weeklyDigestPayload,
+	/** To each coordinator: the month with its SLA attainment (queued by the reports function). */
+	monthly_report: monthlyReportPayload,
+	/** To every member of the organisations a technical alert concerns: it was published, or is resolved (queued by publish_alert_notification). */
+	alert_published: z.object({
+		article: slug,
+		title: localizedText,
+		severity: z.enum(['critical', 'high', 'medium', 'low']),
+		state: z.enum(['published', 'resolved']),
+		/** The product's name; null for an alert about no product in particular. */
+		product: name.nullable().optional(),
+		versions: z.array(z.string().max(50)).max(100).default([]),
+	}),
 };
 
 export type TemplateName = keyof typeof schemas;
@@ -149,7 +165,8 @@ function excerpt(text: string, lang: Lang): string {
 	return `${trimmed.slice(0, REPLY_EXCERPT_CHARS).trimEnd()}… ${lang === 'es' ? '(sigue en el ticket)' : '(continued on the ticket)'}`;
 }
 
-type Renderer<T extends TemplateName> = (p: Parsed<T>, ctx: RenderContext, w: Words) => Omit<EmailContent, 'lang' | 'greeting' | 'footer'> & { staff?: boolean };
+/** `footer` replaces the customer's or staff's standard one, for e-mails sent for another reason (the reports). */
+type Renderer<T extends TemplateName> = (p: Parsed<T>, ctx: RenderContext, w: Words) => Omit<EmailContent, 'lang' | 'greeting' | 'footer'> & { staff?: boolean; footer?: string };
 
 const ticketFacts = (p: { number: number; subject: string }, w: Words): Fact[] => [
 	[w.number, `#${p.number}`],
@@ -324,6 +341,49 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 			action: openTicket(p, ctx, w),
 		};
 	},
+
+	weekly_digest: (p, ctx) => weeklyDigestEmail(p, ctx),
+
+	monthly_report: (p, ctx) => monthlyReportEmail(p, ctx),
+
+	alert_published(p, ctx) {
+		const es = ctx.lang === 'es';
+		const title = pickText(p.title, ctx.lang);
+		const severity = ALERT_SEVERITY_WORDS[ctx.lang][p.severity];
+		const resolved = p.state === 'resolved';
+		const facts: Fact[] = [[es ? 'Gravedad' : 'Severity', severity]];
+		if (p.product) facts.push([es ? 'Producto' : 'Product', p.product]);
+		if (p.versions.length) facts.push([es ? 'Versiones afectadas' : 'Affected versions', p.versions.join(', ')]);
+		return {
+			subject: resolved
+				? es ? `Alerta resuelta: ${title}` : `Alert resolved: ${title}`
+				: es ? `Alerta técnica (${severity}): ${title}` : `Technical alert (${severity}): ${title}`,
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: resolved
+						? es ? `La alerta técnica «${title}» está resuelta: ya no hace falta tomar medidas por ella.` : `The technical alert “${title}” is resolved: no further action is needed for it.`
+						: es ? `Hemos publicado una alerta técnica que afecta a productos que usa tu organización: ${title}.` : `We have published a technical alert about products your organisation uses: ${title}.`,
+				},
+				{ kind: 'facts', facts },
+				{
+					kind: 'paragraph',
+					text: resolved
+						? es ? 'El artículo explica cómo se resolvió y qué versiones lo corrigen.' : 'The article explains how it was resolved and which versions fix it.'
+						: es ? 'El artículo explica a quién afecta y qué hacer ahora.' : 'The article explains who is affected and what to do now.',
+				},
+			],
+			action: { label: es ? 'Leer la alerta' : 'Read the alert', url: articleUrl(ctx.site, ctx.lang, p.article) },
+			footer: es
+				? 'Recibes este correo porque tu organización tiene tickets o descargas del producto al que se refiere esta alerta, o el equipo de soporte la ha elegido para avisarle.'
+				: 'You are receiving this e-mail because your organisation has tickets or downloads of the product this alert concerns, or the support team chose to tell it.',
+		};
+	},
+};
+
+const ALERT_SEVERITY_WORDS: Record<Lang, Record<'critical' | 'high' | 'medium' | 'low', string>> = {
+	es: { critical: 'crítica', high: 'alta', medium: 'media', low: 'baja' },
+	en: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
 };
 
 export const TEMPLATE_NAMES = Object.keys(schemas) as TemplateName[];
@@ -351,9 +411,9 @@ export function renderNotification(template: string, payload: unknown, ctx: Rend
 		return { ok: false, error: `invalid payload for "${template}": ${issues.join('; ')}` };
 	}
 	const w = WORDS[ctx.lang];
-	const { staff, ...content } = (renderers[template] as Renderer<TemplateName>)(parsed.data as Parsed<TemplateName>, ctx, w);
+	const { staff, footer, ...content } = (renderers[template] as Renderer<TemplateName>)(parsed.data as Parsed<TemplateName>, ctx, w);
 	return {
 		ok: true,
-		email: compose({ ...content, lang: ctx.lang, greeting: w.hello(ctx.name), footer: staff ? w.footerStaff : w.footerCustomer }),
+		email: compose({ ...content, lang: ctx.lang, greeting: w.hello(ctx.name), footer: footer ?? (staff ? w.footerStaff : w.footerCustomer) }),
 	};
 }

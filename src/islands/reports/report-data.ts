@@ -1,0 +1,73 @@
+// Reading a month's report as the signed-in reader: the organisation's activity and its SLA attainment
+// through the same RPCs the reports function uses (so the page shows what the e-mail said), and the
+// documentation's changes from the site's own /api/updates.json. The RPCs decide who may see it:
+// staff and the organisation's coordinators.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Activity } from '../../../supabase/functions/_shared/reports/activity.ts';
+import { summariseAttainment, type AttainmentSummary } from '../../../supabase/functions/_shared/reports/attainment.ts';
+import { contentChanges, type ContentChanges, type FeedArticle } from '../../../supabase/functions/_shared/reports/content-changes.ts';
+import { monthPeriod, type Period } from '../../../supabase/functions/_shared/reports/period.ts';
+
+export interface ReportData {
+	activity: Activity;
+	sla: AttainmentSummary;
+	period: Period;
+	/** null when the site's list of changes could not be read. */
+	changes: ContentChanges | null;
+}
+
+export type ReportResult =
+	| { status: 'ok'; data: ReportData }
+	| { status: 'refused' }
+	| { status: 'not-found' }
+	| { status: 'failed'; code: string };
+
+export interface Choices {
+	staff: boolean;
+	organisations: { id: string; name: string }[];
+}
+
+/** The organisations the reader may see reports of: all for staff, the ones they coordinate otherwise. */
+export async function loadChoices(client: SupabaseClient, userId: string): Promise<Choices> {
+	const staff = await client.from('staff').select('user_id').eq('user_id', userId).maybeSingle();
+	if (staff.error) throw staff.error;
+	if (staff.data) {
+		const all = await client.from('organisations').select('id, name').order('name');
+		if (all.error) throw all.error;
+		return { staff: true, organisations: all.data };
+	}
+	const mine = await client.from('memberships').select('organisation_id').eq('user_id', userId).eq('role', 'coordinator');
+	if (mine.error) throw mine.error;
+	const ids = mine.data.map((m) => m.organisation_id as string);
+	if (!ids.length) return { staff: false, organisations: [] };
+	const orgs = await client.from('organisations').select('id, name').in('id', ids).order('name');
+	if (orgs.error) throw orgs.error;
+	return { staff: false, organisations: orgs.data };
+}
+
+async function loadChanges(period: Period): Promise<ContentChanges | null> {
+	try {
+		const res = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}api/updates.json`);
+		if (!res.ok) return null;
+		const feed = (await res.json()) as { articles?: FeedArticle[] };
+		return Array.isArray(feed.articles) ? contentChanges(feed.articles, period) : null;
+	} catch {
+		return null;
+	}
+}
+
+export async function loadReport(client: SupabaseClient, organisation: string, month: string): Promise<ReportResult> {
+	const period = monthPeriod(month);
+	const [activity, attainment, changes] = await Promise.all([
+		client.rpc('organisation_activity', { organisation, from_day: period.from, to_day: period.to }),
+		client.rpc('sla_attainment', { from_month: period.from, to_month: period.from, organisation }),
+		loadChanges(period),
+	]);
+	const error = activity.error ?? attainment.error;
+	if (error) {
+		if (error.message === 'forbidden') return { status: 'refused' };
+		if (error.message === 'organisation_not_found') return { status: 'not-found' };
+		return { status: 'failed', code: error.code || error.message };
+	}
+	return { status: 'ok', data: { activity: activity.data as Activity, sla: summariseAttainment(attainment.data ?? []), period, changes } };
+}

@@ -1,0 +1,69 @@
+// POST /functions/v1/reports — the weekly digest to every member and the monthly report to each
+// coordinator, queued in the notification outbox for the notify function to send. Called by cron
+// (…_reports.sql: Mondays and the 1st at 14:00 UTC) with the service role key, or by a person with it:
+//   {"kind": "weekly" | "monthly", "week_of"?: "YYYY-MM-DD", "month"?: "YYYY-MM", "organisation"?: uuid, "updates"?: feed}
+//   → 200 {kind, organisations, queued, already_queued, skipped, periods, failed}
+//   → 502 {code: "updates_unavailable"} when the site's /api/updates.json cannot be read: nothing is
+//     queued, so a rerun later sends the complete report.
+// Environment: SITE_URL (the site, whose /api/updates.json lists the documentation's changes),
+// REPORTS_UPDATES_URL (another address for that feed), SUPABASE_DB_URL.
+import pg from 'npm:pg@8';
+import { siteUrl } from '../_shared/email/links.ts';
+import { fetchFeed, FeedError, parseFeed } from '../_shared/reports/updates-feed.ts';
+import { callerRole } from '../notify/caller.ts';
+import { parseRequest } from './input.ts';
+import { runReports } from './run.ts';
+import { pgStore } from './store.ts';
+
+const ALLOW = 'POST, OPTIONS';
+const pool = new pg.Pool({ connectionString: Deno.env.get('SUPABASE_DB_URL'), max: 2 });
+
+const json = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
+	new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+Deno.serve(async (req) => {
+	if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow: ALLOW } });
+	if (req.method !== 'POST') return json({ code: 'method_not_allowed', message: 'POST runs the reports' }, 405, { allow: ALLOW });
+
+	const role = callerRole(req.headers.get('authorization'));
+	if (role === undefined) return json({ code: 'unauthorized', message: 'A service role token is required' }, 401);
+	if (role !== 'service_role') return json({ code: 'forbidden', message: 'Only the service role may run the reports' }, 403);
+
+	const text = await req.text();
+	let body: unknown = {};
+	if (text.trim()) {
+		try {
+			body = JSON.parse(text);
+		} catch {
+			return json({ code: 'invalid_body', message: 'The body must be JSON' }, 400);
+		}
+	}
+	const parsed = parseRequest(body);
+	if (!parsed.ok) return json({ code: 'invalid_body', message: parsed.message }, 400);
+	const input = parsed.value;
+
+	let feed;
+	try {
+		if (input.updates !== undefined) feed = parseFeed(input.updates, 'updates');
+		else {
+			const site = siteUrl(Deno.env.get('SITE_URL'));
+			feed = await fetchFeed(Deno.env.get('REPORTS_UPDATES_URL')?.trim() || `${site}/api/updates.json`);
+		}
+	} catch (e) {
+		if (!(e instanceof FeedError)) throw e;
+		if (input.updates !== undefined) return json({ code: 'invalid_body', message: e.message }, 400);
+		console.error(`reports: ${e.message}`);
+		return json({ code: 'updates_unavailable', message: e.message }, 502);
+	}
+
+	const report = await runReports(pgStore(pool), {
+		kind: input.kind,
+		weekOf: input.week_of,
+		month: input.month,
+		organisation: input.organisation,
+		articles: feed.articles,
+		now: new Date(),
+	});
+	for (const f of report.failed) console.error(`reports: ${input.kind} for ${f.organisation} failed: ${f.error}`);
+	return json(report);
+});
