@@ -1,0 +1,77 @@
+// Reads the dashboard's figures: public.sla_attainment (attainment and breaches per month, plan and
+// severity) and public.ticket_volume (tickets per month, product and channel), both as the signed-in
+// caller, so the database decides what they may see. Errors come back as the RPCs' stable codes.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { firstDay, type Month } from './range.ts';
+
+export interface AttainmentRow {
+	month: string;
+	organisation_id: string | null;
+	programme_id: string;
+	plan_id: string;
+	severity_key: string;
+	tickets: number;
+	first_responses_measured: number;
+	first_responses_on_time: number;
+	first_response_rate: number | null;
+	updates_measured: number;
+	updates_on_time: number;
+	update_rate: number | null;
+	escalations_measured: number;
+	escalations_on_time: number;
+	escalation_rate: number | null;
+	first_response_commitment: number;
+	escalation_commitment: number;
+	first_response_met: boolean | null;
+	escalation_met: boolean | null;
+	met: boolean | null;
+}
+
+export interface VolumeRow {
+	month: string;
+	organisation_id: string | null;
+	product_id: string | null;
+	channel: string;
+	tickets: number;
+}
+
+export interface Query {
+	/** An organisation id, or null for every organisation the caller may see. */
+	organisation: string | null;
+	from: Month;
+	to: Month;
+}
+
+export type Figures = { status: 'ok'; attainment: AttainmentRow[]; volume: VolumeRow[] } | { status: 'error'; code: ErrorCode };
+
+/** What the page explains differently; anything else is 'failed' (with a retry). */
+export type ErrorCode = 'forbidden' | 'organisation_not_found' | 'invalid_range' | 'range_too_long' | 'unavailable' | 'failed';
+const KNOWN = new Set(['forbidden', 'organisation_not_found', 'invalid_range', 'range_too_long']);
+
+const NUMERIC = ['first_response_rate', 'update_rate', 'escalation_rate', 'first_response_commitment', 'escalation_commitment'] as const;
+
+/** PostgREST sends numerics as JSON numbers; a stand-in might send strings. Either way, numbers. */
+function numbers(row: AttainmentRow): AttainmentRow {
+	const out = { ...row };
+	for (const k of NUMERIC) out[k] = (row[k] === null ? null : Number(row[k])) as never;
+	return out;
+}
+
+function codeOf(error: { message?: string; code?: string }): ErrorCode {
+	if (error.message && KNOWN.has(error.message)) return error.message as ErrorCode;
+	// supabase-js reports a network failure with no Postgres code.
+	if (!error.code && /fetch|network|load failed/i.test(error.message ?? '')) return 'unavailable';
+	return 'failed';
+}
+
+export async function loadFigures(client: SupabaseClient, query: Query): Promise<Figures> {
+	const args = { from_month: firstDay(query.from), to_month: firstDay(query.to), organisation: query.organisation };
+	try {
+		const [attainment, volume] = await Promise.all([client.rpc('sla_attainment', args), client.rpc('ticket_volume', args)]);
+		const error = attainment.error ?? volume.error;
+		if (error) return { status: 'error', code: codeOf(error) };
+		return { status: 'ok', attainment: (attainment.data as AttainmentRow[]).map(numbers), volume: volume.data as VolumeRow[] };
+	} catch {
+		return { status: 'error', code: 'unavailable' };
+	}
+}
