@@ -111,6 +111,11 @@ describe.skipIf(!local())('sla-sweep', () => {
 		await sweep();
 		expect(await events(ticket, 'level_changed')).toHaveLength(1);
 		expect(await notifications(ticket, 'ticket_escalated')).toHaveLength(leads);
+		// The lead reads it in their mailbox once the outbox is drained.
+		expect((await service.functions.invoke('notify', { body: {} })).error).toBeNull();
+		const number = (await row(ticket)).number;
+		const inbox = (await (await fetch(`${inject('supabaseUrl')}/_mail?format=json&to=lider@demo.mostrador.test`)).json()) as { subject: string }[];
+		expect(inbox.filter((m) => m.subject === `Ticket #${number} escalado al nivel 2: plazo de atención en el nivel anterior incumplido`)).toHaveLength(1);
 	});
 
 	it('pauses while waiting on the customer and resumes on their reply, recomputing from the log', async () => {
