@@ -43,6 +43,8 @@ export default defineConfig({
 				MOSTRADOR_STACK_PORT: String(stackPort),
 				MOSTRADOR_DB_PORT: String(stackPort + 1),
 				MOSTRADOR_STACK_DATA: `tests/.tmp/e2e-stack-${stackPort}`,
+				// Every test signs its own people in from one address; the limits have their own test.
+				MOSTRADOR_AUTH_RATE_LIMIT: '100000',
 			},
 			reuseExistingServer: !process.env.CI,
 			timeout: 120_000,

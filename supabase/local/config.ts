@@ -128,10 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 			otpLength: toml.auth?.email?.otp_length ?? 6,
 			otpExpiry: toml.auth?.email?.otp_expiry ?? 3600,
 			maxFrequency: duration(env.MOSTRADOR_AUTH_MAX_FREQUENCY ?? toml.auth?.email?.max_frequency, 1),
+			// MOSTRADOR_AUTH_RATE_LIMIT sets all three at once (the browser tests sign many people in).
 			rateLimit: {
-				signInSignUps: toml.auth?.rate_limit?.sign_in_sign_ups ?? 30,
-				tokenVerifications: toml.auth?.rate_limit?.token_verifications ?? 30,
-				tokenRefresh: toml.auth?.rate_limit?.token_refresh ?? 150,
+				signInSignUps: Number(env.MOSTRADOR_AUTH_RATE_LIMIT ?? toml.auth?.rate_limit?.sign_in_sign_ups ?? 30),
+				tokenVerifications: Number(env.MOSTRADOR_AUTH_RATE_LIMIT ?? toml.auth?.rate_limit?.token_verifications ?? 30),
+				tokenRefresh: Number(env.MOSTRADOR_AUTH_RATE_LIMIT ?? toml.auth?.rate_limit?.token_refresh ?? 150),
 			},
 		},
 		storage: { fileSizeLimit: bytes(toml.storage?.file_size_limit, 50 * 1024 ** 2), dir: join(dataDir, 'storage') },

@@ -58,8 +58,8 @@ test('password sign-in: a wrong password is explained next to the field, the rig
 	await expect(page.getByText('Eres parte del equipo de soporte: agente, nivel 2.')).toBeVisible();
 	// Staff belong to no customer organisation, and are not told to join one.
 	await expect(page.getByRole('heading', { name: 'Tu organización' })).toHaveCount(0);
-	await expect(page.getByRole('link', { name: 'Mis tickets' })).toHaveAttribute('href', '/soporte/tickets/');
-	await expect(page.getByRole('link', { name: 'Abrir un ticket' })).toHaveAttribute('href', '/soporte/nuevo/');
+	await expect(page.getByRole('main').getByRole('link', { name: 'Mis tickets' })).toHaveAttribute('href', '/soporte/tickets/');
+	await expect(page.getByRole('main').getByRole('link', { name: 'Abrir un ticket' })).toHaveAttribute('href', '/soporte/nuevo/');
 	await expectAccessible(page);
 });
 
@@ -98,7 +98,7 @@ test('the session is kept across pages and languages until signing out', async (
 	await page.goto('/en/cuenta/');
 	await expect(page.getByText(`Signed in as ${reader.email}.`)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Your details' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'My tickets' })).toHaveAttribute('href', '/en/soporte/tickets/');
+	await expect(page.getByRole('main').getByRole('link', { name: 'My tickets' })).toHaveAttribute('href', '/en/soporte/tickets/');
 	await expectAccessible(page);
 
 	await page.goto('/cuenta/');
