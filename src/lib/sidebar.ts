@@ -42,7 +42,10 @@ function entriesOf(docsDir: string, dir: string): Entry[] {
 		.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'es'));
 }
 
-/** The support widgets' pages (src/pages): links, which Starlight prefixes with the page's locale. */
+/**
+ * The support widgets' pages (src/pages): links, which Starlight prefixes with the page's locale. The
+ * SLA dashboard and the staff pages stay out: they are for coordinators and the team, not readers.
+ */
 const MY_SUPPORT = {
 	label: 'Mi soporte',
 	translations: { en: 'My support' },
@@ -51,7 +54,6 @@ const MY_SUPPORT = {
 		{ label: 'Abrir un ticket', translations: { en: 'Open a ticket' }, link: '/soporte/nuevo/' },
 		{ label: 'Mis tickets', translations: { en: 'My tickets' }, link: '/soporte/tickets/' },
 		{ label: 'Descargas', translations: { en: 'Downloads' }, link: '/descargas/' },
-		{ label: 'Nivel de servicio', translations: { en: 'Service levels' }, link: '/soporte/sla/' },
 		{ label: 'Mi cuenta', translations: { en: 'My account' }, link: '/cuenta/' },
 	],
 };
