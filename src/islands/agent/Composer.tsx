@@ -10,7 +10,7 @@ import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { AgentProps } from './props.ts';
 import type { QueueTicket } from './ticket-types.ts';
-import { ATTACHMENT_MAX_FILES, fileProblem, folderFor, storagePathFor } from './attachments.ts';
+import { ATTACHMENT_MAX_FILES, fileProblem, storagePathFor, ticketFolder } from '../shared/attachments.ts';
 import { call, errorText } from './errors.ts';
 import { fileSize } from './format.ts';
 import KbSearch, { type Article } from './KbSearch.tsx';
@@ -101,7 +101,7 @@ export default function Composer({ client, ticket, labels, lang, searchKeys, kbL
 		setErrors({});
 		setBusy(true);
 		try {
-			const folder = folderFor(ticket.organisation_id, ticket.id, mode === 'note');
+			const folder = ticketFolder(ticket.organisation_id, ticket.id, mode === 'note');
 			const uploaded: { storage_path: string; file_name: string; mime_type: string; size_bytes: number }[] = [];
 			let failed = false;
 			for (const chosen of files) {

@@ -7,7 +7,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { TicketsLabels } from './labels.ts';
 import type { TicketDetail } from './ticket-row.ts';
-import { ATTACHMENT_MAX_FILES, fileProblem, storagePathFor } from './attachment-files.ts';
+import { ATTACHMENT_MAX_FILES, fileProblem, storagePathFor, ticketFolder } from '../shared/attachments.ts';
 import { errorText } from './errors.ts';
 import { fileSize } from './format.ts';
 
@@ -61,7 +61,7 @@ export default function ReplyForm({ client, ticket, labels, lang, onSent }: { cl
 			for (const chosen of files) {
 				let path = chosen.path;
 				if (chosen.state !== 'uploaded' || !path) {
-					path = storagePathFor(ticket.organisation_id, ticket.id, chosen.file.name);
+					path = storagePathFor(ticketFolder(ticket.organisation_id, ticket.id), chosen.file.name);
 					update(chosen.key, { state: 'uploading' });
 					const { error } = await client.storage.from('attachments').upload(path, chosen.file, { contentType: chosen.file.type, upsert: false }).catch((error) => ({ error }));
 					if (error) {

@@ -1,6 +1,7 @@
-// Files chosen for a reply: checked against the attachments bucket's limits before anything is
-// uploaded (the same schema the tickets function and the form use; the database checks again), and
-// given a Storage key in the ticket's folder that keeps the name readable but safe.
+// Files someone attaches to a ticket (customer reply, agent reply or note): checked against the
+// attachments bucket's limits before anything is uploaded — with the schema the tickets function and
+// the ticket form use; Storage and the database check again — and given a Storage key that keeps the
+// name readable but safe.
 import { ATTACHMENT_MAX_FILES, attachmentInput } from '../../../supabase/functions/_shared/ticket-input.ts';
 
 export { ATTACHMENT_MAX_FILES };
@@ -21,8 +22,13 @@ export function fileProblem(file: File): FileProblem | null {
 	return 'invalid';
 }
 
-/** <organisation>/<ticket>/<random>-<name with only letters, digits, dot, dash and underscore>. */
-export function storagePathFor(organisationId: string, ticketId: string, fileName: string): string {
+/** Where a ticket's files go: <organisation>/<ticket>/, or <organisation>/internal/<ticket>/ for staff-only ones. */
+export function ticketFolder(organisationId: string, ticketId: string, internal = false): string {
+	return internal ? `${organisationId}/internal/${ticketId}/` : `${organisationId}/${ticketId}/`;
+}
+
+/** The folder plus a random prefix and the name with only letters, digits, dot, dash and underscore. */
+export function storagePathFor(folder: string, fileName: string): string {
 	const safe =
 		fileName
 			.normalize('NFD')
@@ -30,5 +36,5 @@ export function storagePathFor(organisationId: string, ticketId: string, fileNam
 			.replace(/[^A-Za-z0-9._-]+/g, '-')
 			.replace(/^[-.]+|-+$/g, '')
 			.slice(-100) || 'archivo';
-	return `${organisationId}/${ticketId}/${crypto.randomUUID()}-${safe}`;
+	return `${folder}${crypto.randomUUID()}-${safe}`;
 }
