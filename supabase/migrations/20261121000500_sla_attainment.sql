@@ -38,6 +38,45 @@
 --                    compare the exact fraction with them (null when nothing was measured); met is
 --                    true when every measured commitment is met, null when neither was measured.
 
+-- Who may read SLA figures and for which whole months, shared by sla_attainment and the dashboard's
+-- ticket_volume: support staff, for every organisation or one ('organisation_not_found'); a
+-- coordinator, for the organisations they coordinate ('forbidden' otherwise, also for one that does
+-- not exist); months from_month..to_month, at most 36 ('invalid_range', 'range_too_long'). `what`
+-- names the figures in the refusal's detail.
+create function private.sla_report_scope(organisation uuid, from_month date, to_month date, what text,
+	out staff boolean, out coordinated uuid[], out first_month date, out last_month date)
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	uid uuid := (select auth.uid());
+begin
+	staff := private.is_staff();
+	if uid is null then perform private.fail('not_signed_in', null, '42501'); end if;
+	if staff then
+		if organisation is not null and not exists (select 1 from public.organisations o where o.id = organisation) then
+			perform private.fail('organisation_not_found', 'There is no such organisation.', 'P0002');
+		end if;
+	else
+		select array_agg(m.organisation_id) into coordinated
+		from public.memberships m where m.user_id = uid and m.role = 'coordinator';
+		-- Outsiders get the same answer whether or not the organisation exists.
+		if coordinated is null or (organisation is not null and not organisation = any (coordinated)) then
+			perform private.fail('forbidden', 'Only support staff and the organisation''s coordinators see ' || what || '.', '42501');
+		end if;
+	end if;
+	if from_month is null or to_month is null then
+		perform private.fail('invalid_range', 'Both from_month and to_month are required.');
+	end if;
+	first_month := date_trunc('month', from_month)::date;
+	last_month := date_trunc('month', to_month)::date;
+	if first_month > last_month then
+		perform private.fail('invalid_range', 'from_month must not be after to_month.');
+	end if;
+	if last_month >= (first_month + interval '36 months')::date then
+		perform private.fail('range_too_long', 'At most 36 months at a time.');
+	end if;
+end $$;
+revoke execute on function private.sla_report_scope(uuid, date, date, text) from public;
+
 create function public.sla_attainment(from_month date, to_month date, organisation uuid default null, per_organisation boolean default false)
 returns table (
 	month date,
@@ -63,36 +102,13 @@ returns table (
 )
 language plpgsql stable security definer set search_path = '' as $$
 declare
-	uid uuid := (select auth.uid());
-	staff boolean := private.is_staff();
+	staff boolean;
 	coordinated uuid[];
 	first_month date;
 	last_month date;
 begin
-	if uid is null then perform private.fail('not_signed_in', null, '42501'); end if;
-	if staff then
-		if organisation is not null and not exists (select 1 from public.organisations o where o.id = organisation) then
-			perform private.fail('organisation_not_found', 'There is no such organisation.', 'P0002');
-		end if;
-	else
-		select array_agg(m.organisation_id) into coordinated
-		from public.memberships m where m.user_id = uid and m.role = 'coordinator';
-		-- Outsiders get the same answer whether or not the organisation exists.
-		if coordinated is null or (organisation is not null and not organisation = any (coordinated)) then
-			perform private.fail('forbidden', 'Only support staff and the organisation''s coordinators see SLA attainment.', '42501');
-		end if;
-	end if;
-	if from_month is null or to_month is null then
-		perform private.fail('invalid_range', 'Both from_month and to_month are required.');
-	end if;
-	first_month := date_trunc('month', from_month)::date;
-	last_month := date_trunc('month', to_month)::date;
-	if first_month > last_month then
-		perform private.fail('invalid_range', 'from_month must not be after to_month.');
-	end if;
-	if last_month >= (first_month + interval '36 months')::date then
-		perform private.fail('range_too_long', 'At most 36 months at a time.');
-	end if;
+	select s.staff, s.coordinated, s.first_month, s.last_month into staff, coordinated, first_month, last_month
+	from private.sla_report_scope(organisation, from_month, to_month, 'SLA attainment') s;
 
 	return query
 	with graded as (

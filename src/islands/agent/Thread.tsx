@@ -5,7 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AgentLabels } from './labels.ts';
 import type { Workspace } from './workspace-data.ts';
-import AttachmentLink from './AttachmentLink.tsx';
+import AttachmentLink from '../shared/AttachmentLink.tsx';
 import { shortDate } from './format.ts';
 
 export default function Thread({ client, ws, me, labels, lang }: { client: SupabaseClient; ws: Workspace; me: string; labels: AgentLabels; lang: 'es' | 'en' }) {
@@ -35,7 +35,7 @@ export default function Thread({ client, ws, me, labels, lang }: { client: Supab
 									<p class="agent-files-heading">{labels.attachments}</p>
 									<ul>
 										{files.map((f) => (
-											<AttachmentLink key={f.id} client={client} file={f} labels={labels} lang={lang} />
+											<AttachmentLink key={f.id} client={client} file={f} labels={labels} lang={lang} className="agent-attachment" idPrefix="agent-attachment" />
 										))}
 									</ul>
 								</div>

@@ -25,10 +25,4 @@ export function duration(ms: number): string {
 	return `${m} min`;
 }
 
-const MB = 1024 * 1024;
-
-/** 2048 → "2 kB"; 5_000_000 → "4,8 MB". */
-export function fileSize(bytes: number, lang: 'es' | 'en'): string {
-	const [unit, value] = bytes >= MB ? ['megabyte', bytes / MB] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-	return new Intl.NumberFormat(lang, { style: 'unit', unit: String(unit), unitDisplay: 'short', maximumFractionDigits: 1 }).format(Number(value));
-}
+export { fileSize } from '../shared/file-size.ts';

@@ -3,7 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { TicketsLabels } from './labels.ts';
 import type { TicketPage } from './ticket-data.ts';
-import AttachmentLink from './AttachmentLink.tsx';
+import AttachmentLink from '../shared/AttachmentLink.tsx';
 import { shortDate } from './format.ts';
 import { zoneOf } from './ticket-row.ts';
 
@@ -44,7 +44,7 @@ export default function Thread({ client, page, userId, labels, lang }: Props) {
 									<p class="tickets-files-heading">{labels.attachments}</p>
 									<ul>
 										{files.map((f) => (
-											<AttachmentLink key={f.id} client={client} file={f} labels={labels} lang={lang} />
+											<AttachmentLink key={f.id} client={client} file={f} labels={labels} lang={lang} className="tickets-attachment" idPrefix="attachment" />
 										))}
 									</ul>
 								</div>

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { mailerFromEnv } from '../_shared/mailer/from-env.ts';
 import { MailerConfigError } from '../_shared/mailer/types.ts';
 import type { SmtpConn, SmtpTransport } from '../_shared/mailer/smtp.ts';
-import { callerRole } from './caller.ts';
+import { callerRole } from '../_shared/caller-role.ts';
 import { drain } from './drain.ts';
 import { supabaseOutbox } from './outbox.ts';
 import { notifySettings, SettingsError } from './settings.ts';

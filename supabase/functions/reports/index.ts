@@ -10,7 +10,7 @@
 import pg from 'npm:pg@8';
 import { siteUrl } from '../_shared/email/links.ts';
 import { fetchFeed, FeedError, parseFeed } from '../_shared/reports/updates-feed.ts';
-import { callerRole } from '../notify/caller.ts';
+import { callerRole } from '../_shared/caller-role.ts';
 import { parseRequest } from './input.ts';
 import { runReports } from './run.ts';
 import { pgStore } from './store.ts';

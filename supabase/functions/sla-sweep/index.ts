@@ -6,12 +6,13 @@
 // Answers with a report of what it did.
 import pg from 'npm:pg@8';
 import { z } from 'zod';
-import { programme as programmeSchema, type Programme } from '../_shared/programme.ts';
+import type { Programme } from '../_shared/programme.ts';
+import { programmeFromDocument } from '../_shared/programme-document.ts';
 import { slaRulesOf } from '../_shared/sla-programme.ts';
 import { planSweep, type SweepPlan, type SweepRules, type SweepTicket } from '../_shared/sweep-plan.ts';
 import type { SlaEvent } from '../_shared/sla.ts';
 import { fail, json, preflight } from '../_shared/function-http.ts';
-import { callerRole } from '../notify/caller.ts';
+import { callerRole } from '../_shared/caller-role.ts';
 
 const options = z
 	.object({
@@ -36,16 +37,16 @@ interface Report {
 	ms: number;
 }
 
-const programmes = new Map<string, { source: string; rules: SweepRules }>();
+const rulesByProgramme = new WeakMap<Programme, SweepRules>();
 
 function rulesOf(id: string, document: unknown): SweepRules {
-	const source = JSON.stringify(document);
-	const cached = programmes.get(id);
-	if (cached?.source === source) return cached.rules;
-	const p: Programme = programmeSchema.parse(document);
-	const levels = p.rules.escalationChain.map((s) => s.level).filter((l): l is number => typeof l === 'number');
-	const rules: SweepRules = { ...slaRulesOf(p), autoClose: p.rules.autoClose, maxLevel: levels.length ? Math.max(...levels) : 1 };
-	programmes.set(id, { source, rules });
+	const p = programmeFromDocument(id, document);
+	let rules = rulesByProgramme.get(p);
+	if (!rules) {
+		const levels = p.rules.escalationChain.flatMap((s) => (s.level ? [s.level] : []));
+		rules = { ...slaRulesOf(p), autoClose: p.rules.autoClose, maxLevel: levels.length ? Math.max(...levels) : 1 };
+		rulesByProgramme.set(p, rules);
+	}
 	return rules;
 }
 

@@ -6,7 +6,8 @@
 // quota). A retry with the same idempotency key returns the ticket created the first time.
 import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2';
 import { fieldIssues, ticketInput, type TicketInput } from '../_shared/ticket-input.ts';
-import { programme as programmeSchema, type Programme } from '../_shared/programme.ts';
+import type { Programme } from '../_shared/programme.ts';
+import { programmeFromDocument } from '../_shared/programme-document.ts';
 import { evaluateSla } from '../_shared/sla.ts';
 import { slaRulesOf } from '../_shared/sla-programme.ts';
 import { formatInstant } from '../_shared/email/format.ts';
@@ -20,18 +21,10 @@ const env = (name: string) => {
 
 const service = createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), { auth: { persistSession: false, autoRefreshToken: false } });
 
-/** Programme documents parsed once per version of the document. */
-const programmes = new Map<string, { source: string; programme: Programme }>();
-
 async function loadProgramme(id: string): Promise<Programme> {
 	const { data, error } = await service.from('programmes').select('document').eq('id', id).single();
 	if (error) throw new Error(`programme ${id}: ${error.message}`);
-	const source = JSON.stringify(data.document);
-	const cached = programmes.get(id);
-	if (cached?.source === source) return cached.programme;
-	const programme = programmeSchema.parse(data.document);
-	programmes.set(id, { source, programme });
-	return programme;
+	return programmeFromDocument(id, data.document);
 }
 
 /** RPC error codes → HTTP statuses. */

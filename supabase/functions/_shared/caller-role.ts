@@ -1,6 +1,6 @@
-// Who is calling. With verify_jwt on (config.toml), the platform has already checked the token's
-// signature before the request gets here; what it does not check is the role. Only the service role
-// (the cron job's key) may drain the outbox.
+// Who is calling an edge function. With verify_jwt on (config.toml), the platform has already checked
+// the token's signature before the request gets here; what it does not check is the role, which the
+// scheduled functions (notify, sla-sweep, reports) require to be the service role (the cron job's key).
 
 /** The `role` claim of the bearer token, or undefined when there is no readable JWT. */
 export function callerRole(authorization: string | null): string | undefined {
