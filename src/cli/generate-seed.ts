@@ -1,8 +1,9 @@
-// Generates supabase/seed.sql from content/support, so the database holds the very programme the docs
+// Generates supabase/seed.sql from content/support (and the list of articles from content/docs), so the database holds the very programme the docs
 // publish: `npm run seed:generate`. A test fails when seed.sql is stale. The seed is idempotent
 // (upserts), so it applies again on top of itself.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { pickText, type Programme } from '../../supabase/functions/_shared/programme.ts';
 import type { ProductCatalog } from '../../supabase/functions/_shared/products.ts';
 import { activeProgrammeId, loadProducts, loadProgramme, programmeIds } from '../lib/support-data.ts';
@@ -61,6 +62,28 @@ function productsSql(c: ProductCatalog): string {
 	].join('\n');
 }
 
+/** Every published article under content/docs by the slug the site gives its page (Starlight's entry id). */
+export function articleRows(docs = join(process.cwd(), 'content/docs')): { slug: string; title: string; lang: 'es' | 'en' }[] {
+	const rows: { slug: string; title: string; lang: 'es' | 'en' }[] = [];
+	for (const entry of readdirSync(docs, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+		const file = join(entry.parentPath, entry.name);
+		const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))?.[1];
+		const data = (front ? parseYaml(front) : {}) as { title?: string; draft?: boolean };
+		if (data.draft) continue;
+		const slug = relative(docs, file).replace(/\.mdx?$/, '').replace(/\/index$/, '').toLowerCase();
+		rows.push({ slug, title: String(data.title ?? slug).slice(0, 300), lang: slug === 'en' || slug.startsWith('en/') ? 'en' : 'es' });
+	}
+	return rows.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+function articlesSql(rows: ReturnType<typeof articleRows>): string {
+	return [
+		`delete from public.articles where slug not in (${rows.map((r) => lit(r.slug)).join(', ')});\n`,
+		upsert('articles', rows, ['slug']),
+	].join('\n');
+}
+
 export function generateSeed(): string {
 	const active = activeProgrammeId();
 	const programmes = programmeIds().map((id) => loadProgramme(id));
@@ -70,6 +93,7 @@ export function generateSeed(): string {
 		'update public.programmes set active = false where active;',
 		...programmes.map((p) => programmeSql(p, p.id === active)),
 		productsSql(loadProducts(undefined, programmes.find((p) => p.id === active))),
+		articlesSql(articleRows()),
 	].join('\n');
 }
 

@@ -302,7 +302,7 @@ describe('notify: retries and claims', () => {
 	it('an outcome is recorded only by the claim that holds the row', async () => {
 		const [id] = await queue([{ template: 'ticket_auto_closed', recipient_email: uniqueEmail('notify-fence'), status: 'sending', attempts: 2, next_attempt_at: new Date(Date.now() + 600_000).toISOString(), payload: { number: 2600, subject: 'Valla', days: 3 } }]);
 		const stale = await admin.rpc('finish_notification', { notification: id, attempt: 1, outcome: 'sent' });
-		expect(stale.error).toMatchObject({ code: 'P0002', message: 'claim_lost' });
+		expect(stale.error).toMatchObject({ code: 'PT404', message: 'claim_lost' });
 		const failed = await admin.rpc('finish_notification', { notification: id, attempt: 2, outcome: 'failed', error: 'smtp: 451 try later' });
 		expect(failed.error).toMatchObject({ message: 'retry_at_required' });
 		const retryAt = new Date(Date.now() + 300_000).toISOString();

@@ -370,7 +370,7 @@ describe('who may see it', () => {
 	});
 
 	it('staff asking for an organisation that does not exist are told so', async () => {
-		expect(await fails(agent, '2026-09-01', '2026-10-01', '00000000-0000-0000-0000-000000000000')).toEqual({ message: 'organisation_not_found', code: 'P0002' });
+		expect(await fails(agent, '2026-09-01', '2026-10-01', '00000000-0000-0000-0000-000000000000')).toEqual({ message: 'organisation_not_found', code: 'PT404' });
 	});
 });
 

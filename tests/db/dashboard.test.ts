@@ -156,7 +156,7 @@ describe('who may see it', () => {
 		expect(await volume(agent, '2025-03-01', '2025-03-01')).toEqual([
 			{ month: '2025-03-01', organisation_id: null, product_id: 'quetzal-docs', channel: 'phone', tickets: 2 },
 		]);
-		expect(await fails(agent, '2025-03-01', '2025-03-01', '00000000-0000-0000-0000-000000000000')).toEqual({ message: 'organisation_not_found', code: 'P0002' });
+		expect(await fails(agent, '2025-03-01', '2025-03-01', '00000000-0000-0000-0000-000000000000')).toEqual({ message: 'organisation_not_found', code: 'PT404' });
 	});
 });
 

@@ -88,6 +88,8 @@ export async function createWorld(db: TestDb): Promise<World> {
 	await addStaff(db, lead.id, 'lead', 2);
 	await addStaff(db, admin.id, 'admin', 2);
 
+	// Attachments are objects the requester uploaded; Storage records their size and type.
+	await uploadAttachment(db, `${orgA}/t/captura.png`, contactA.id, 'image/png', 1000);
 	const ticketA = await createTicket(db, orgA, contactA.id, {
 		attachments: [{ storage_path: `${orgA}/t/captura.png`, file_name: 'captura.png', mime_type: 'image/png', size_bytes: 1000 }],
 	});
@@ -103,8 +105,8 @@ export async function createWorld(db: TestDb): Promise<World> {
 		[ticketA, `${orgA}/internal/t/registro.txt`, agent.id],
 	);
 	await db.admin.query(
-		`insert into storage.objects (bucket_id, name, owner) values ('attachments', $1, $3), ('attachments', $2, $4)`,
-		[`${orgA}/t/captura.png`, `${orgA}/internal/t/registro.txt`, contactA.id, agent.id],
+		`insert into storage.objects (bucket_id, name, owner) values ('attachments', $1, $2)`,
+		[`${orgA}/internal/t/registro.txt`, agent.id],
 	);
 
 	const items = { public: '', members: '', contract: '' };
@@ -117,4 +119,22 @@ export async function createWorld(db: TestDb): Promise<World> {
 		await db.admin.query(`insert into storage.objects (bucket_id, name) values ('downloads', $1)`, [`${rows[0].id}/setup-1.0.zip`]);
 	}
 	return { memberA, contactA, coordA, memberB, contactB, agent, lead, admin, orgA, orgB, ticketA, ticketB, problem: p.id, items, versions };
+}
+
+/** Articles the tests comment on, vote for or deflect with, beyond those the seed lists from content/docs. */
+export async function publishArticles(db: TestDb, slugs: string[]): Promise<void> {
+	await db.admin.query(`insert into public.articles (slug, title, lang) select s, s, 'es' from unnest($1::text[]) s on conflict do nothing`, [slugs]);
+}
+
+export const range = (n: number, name: (i: number) => string) => Array.from({ length: n }, (_, i) => name(i));
+
+/** An object in the attachments bucket as Storage leaves it after `owner` uploaded it: owner and owner_id, size and type. */
+export async function uploadAttachment(db: TestDb, path: string, owner: string, mimetype = 'image/png', size = 2048): Promise<string> {
+	await db.admin.query(`insert into storage.objects (bucket_id, name, owner, owner_id, metadata) values ('attachments', $1, $2, $3, $4)`, [
+		path,
+		owner,
+		owner,
+		JSON.stringify({ mimetype, size }),
+	]);
+	return path;
 }

@@ -3,7 +3,7 @@
 // Cases run in order over one world, so later cases see what earlier ones did (noted where it matters).
 import { describe, expect, it } from 'vitest';
 import { anon, service, testDb, type Actor } from './harness.ts';
-import { createTicket, createWorld, ticketPayload } from './fixtures.ts';
+import { addMember, createOrganisation, createTicket, createWorld, ticketPayload } from './fixtures.ts';
 
 const db = await testDb();
 const w = await createWorld(db);
@@ -18,12 +18,24 @@ const RLS = 'row-level security';
 const A = w.orgA;
 const B = w.orgB;
 const tA = w.ticketA;
+/** What a customer may select of a ticket: every column but the staff-only ones. */
+const CUSTOMER_TICKET = 'id, number, subject, status, severity_key, requester_id, created_at, first_response_due_at, resolution_due_at, closed_at';
 
 const cases: Case[] = [
 	// profiles
 	['anon cannot read profiles', anon, 'select * from public.profiles', [], DENIED],
-	['a member of A sees themself and their colleagues', w.memberA, 'select * from public.profiles', [], 3],
-	['a member of B sees only B people', w.memberB, 'select * from public.profiles', [], 2],
+	['a member of A sees only their own profile (with its e-mail)', w.memberA, 'select email from public.profiles', [], 1],
+	['a member of B sees only their own profile', w.memberB, 'select * from public.profiles', [], 1],
+	["a member cannot read a colleague's e-mail", w.memberA, 'select email from public.profiles where id = $1', [w.contactA.id], 0],
+	["a member learns their colleagues' names, not their e-mails", w.memberA, 'select * from public.display_names($1)', [[w.memberA.id, w.contactA.id, w.coordA.id]], 3],
+	['display names carry no e-mail', w.memberA, 'select email from public.display_names($1)', [[w.contactA.id]], 'column "email" does not exist'],
+	["a member gets no name for a person of another organisation", w.memberA, 'select * from public.display_names($1)', [[w.memberB.id, w.contactB.id]], 0],
+	['a customer gets no name for support staff', w.memberA, 'select * from public.display_names($1)', [[w.agent.id, w.admin.id]], 0],
+	['staff get anyone\'s name', w.agent, 'select * from public.display_names($1)', [[w.memberA.id, w.memberB.id, w.admin.id]], 3],
+	['anon cannot ask for names', anon, 'select * from public.display_names($1)', [[w.memberA.id]], DENIED],
+	["a member learns who may open tickets in their organisation", w.memberA, 'select * from public.organisation_contacts($1)', [A], 2],
+	["an outsider learns nothing of another organisation's contacts", w.memberB, 'select * from public.organisation_contacts($1)', [A], 0],
+	['the contacts list carries no e-mail', w.memberA, 'select email from public.organisation_contacts($1)', [A], 'column "email" does not exist'],
 	['an agent sees every profile', w.agent, 'select * from public.profiles', [], 9],
 	['a user changes their own name', w.memberA, `update public.profiles set full_name = 'Ana' where id = $1 returning id`, [w.memberA.id], 1],
 	["a user cannot change a colleague's profile", w.memberA, `update public.profiles set full_name = 'X' where id = $1 returning id`, [w.contactA.id], 0],
@@ -34,7 +46,7 @@ const cases: Case[] = [
 	['anon cannot truncate the catalogue', anon, 'truncate public.download_items cascade', [], DENIED],
 	['callers cannot write events through the private helper', w.memberB, `select private.log_event($1, 'status_changed')`, [w.ticketA], DENIED],
 	['nobody inserts profiles by hand', w.memberA, `insert into public.profiles (id) values ($1)`, [w.memberA.id], DENIED],
-	['a coordinator of A sees the three people of A', w.coordA, 'select * from public.profiles', [], 3],
+	['a coordinator of A sees only their own profile', w.coordA, 'select * from public.profiles', [], 1],
 	["a member of B cannot look up a person of A", w.memberB, 'select * from public.profiles where id = $1', [w.memberA.id], 0],
 	['an admin sees every profile', w.admin, 'select * from public.profiles', [], 9],
 	['anon cannot change profiles', anon, `update public.profiles set full_name = 'X'`, [], DENIED],
@@ -65,44 +77,64 @@ const cases: Case[] = [
 	['a member of A sees the members of A', w.memberA, 'select * from public.memberships', [], 3],
 	['a member of B sees the members of B', w.memberB, 'select * from public.memberships', [], 2],
 	['staff see every membership', w.agent, 'select * from public.memberships', [], 5],
-	['a member cannot add people to their organisation', w.memberA, `insert into public.memberships (organisation_id, user_id) values ($1, $2)`, [A, outsider.id], RLS],
-	['a member of B cannot add themself to A', w.memberB, `insert into public.memberships (organisation_id, user_id) values ($1, $2)`, [A, w.memberB.id], RLS],
-	['a coordinator changes a role in their organisation', w.coordA, `update public.memberships set role = 'member' where organisation_id = $1 and user_id = $2 returning user_id`, [A, w.memberA.id], 1],
-	['a member of B cannot change roles in A', w.memberB, `update public.memberships set role = 'coordinator' where organisation_id = $1 returning user_id`, [A], 0],
-	['a member cannot remove a colleague', w.memberA, 'delete from public.memberships where user_id = $1 returning user_id', [w.coordA.id], 0],
+	['a member cannot add people to their organisation', w.memberA, `insert into public.memberships (organisation_id, user_id) values ($1, $2)`, [A, outsider.id], DENIED],
+	['a member of B cannot add themself to A', w.memberB, `insert into public.memberships (organisation_id, user_id) values ($1, $2)`, [A, w.memberB.id], DENIED],
+	['a coordinator cannot insert a person into their organisation by REST', w.coordA, `insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'coordinator')`, [A, outsider.id], DENIED],
+	['a coordinator cannot change a role by REST', w.coordA, `update public.memberships set role = 'coordinator' where organisation_id = $1 and user_id = $2 returning user_id`, [A, w.memberA.id], DENIED],
+	["a coordinator cannot move a membership to another person or organisation", w.coordA, 'update public.memberships set user_id = $2 where organisation_id = $1 and user_id = $3', [A, outsider.id, w.memberA.id], DENIED],
+	['a coordinator cannot delete memberships by REST', w.coordA, 'delete from public.memberships where organisation_id = $1 and user_id = $2', [A, w.memberA.id], DENIED],
+	['even the service role cannot move a membership', service, 'update public.memberships set organisation_id = $1 where user_id = $2', [B, w.memberA.id], 'membership_key_readonly'],
+	['a coordinator changes a member to authorized contact through the function, within the plan', w.coordA, `select public.set_membership_role($1, $2, 'authorized_contact')`, [A, w.memberA.id], 'authorized_contacts_limit'],
+	['a coordinator cannot make a coordinator', w.coordA, `select public.set_membership_role($1, $2, 'coordinator')`, [A, w.memberA.id], 'coordinator_role_admin_only'],
+	['a coordinator cannot unmake themself', w.coordA, `select public.set_membership_role($1, $2, 'member')`, [A, w.coordA.id], 'coordinator_role_admin_only'],
+	['a member of B cannot change roles in A', w.memberB, `select public.set_membership_role($1, $2, 'member')`, [A, w.contactA.id], 'not_allowed'],
+	['a member cannot remove a colleague', w.memberA, 'select public.remove_member($1, $2)', [A, w.coordA.id], 'membership_not_found'],
 	["a member of B does not see who belongs to A", w.memberB, 'select * from public.memberships where organisation_id = $1', [A], 0],
-	['a coordinator cannot exceed the plan: A already has its 2 authorized contacts', w.coordA, `update public.memberships set role = 'authorized_contact' where organisation_id = $1 and user_id = $2`, [A, w.memberA.id], 'authorized_contacts_limit'],
-	['an agent (not admin) cannot change memberships', w.agent, `update public.memberships set role = 'coordinator' where user_id = $1 returning user_id`, [w.memberB.id], 0],
-	["a coordinator of A cannot remove B's people", w.coordA, 'delete from public.memberships where organisation_id = $1 returning user_id', [B], 0],
+	['an agent (not admin) cannot change memberships', w.agent, `select public.set_membership_role($1, $2, 'coordinator')`, [B, w.memberB.id], 'not_allowed'],
+	['an agent (not admin) cannot remove members', w.agent, 'select public.remove_member($1, $2)', [B, w.memberB.id], 'membership_not_found'],
+	["a coordinator of A cannot remove B's people", w.coordA, 'select public.remove_member($1, $2)', [B, w.memberB.id], 'membership_not_found'],
+	['a coordinator cannot add an existing account (admins only; others use codes)', w.coordA, `select public.add_member($1, 'outsider@example.com')`, [A], 'admin_only'],
+	['anon cannot remove members', anon, 'select public.remove_member($1, $2)', [A, w.memberA.id], DENIED],
 	// invitations
 	['a coordinator creates an invitation code', w.coordA, 'select public.create_invitation($1) as code', [A], 1],
 	['a plain member cannot invite', w.memberA, 'select public.create_invitation($1)', [A], 'not_allowed'],
 	['a coordinator of A cannot invite into B', w.coordA, 'select public.create_invitation($1)', [B], 'not_allowed'],
 	['anon cannot invite', anon, 'select public.create_invitation($1)', [A], DENIED],
 	['an admin invites into any organisation', w.admin, 'select public.create_invitation($1)', [B], 1],
-	["the coordinator sees their organisation's invitations", w.coordA, 'select * from public.invitations', [], 1],
-	["a member does not see the organisation's invitations", w.memberA, 'select * from public.invitations', [], 0],
-	['an admin sees every invitation', w.admin, 'select * from public.invitations', [], 2],
+	["the coordinator sees their organisation's invitations", w.coordA, 'select id, uses, max_uses, expires_at, revoked_at from public.invitations', [], 1],
+	["nobody reads an invitation's code hash, not even its coordinator", w.coordA, 'select code_hash from public.invitations', [], DENIED],
+	["a member does not see the organisation's invitations", w.memberA, 'select id from public.invitations', [], 0],
+	['an admin sees every invitation', w.admin, 'select id from public.invitations', [], 2],
 	['nobody inserts invitations by hand', w.coordA, `insert into public.invitations (organisation_id, code_hash, expires_at) values ($1, 'x', now())`, [A], DENIED],
-	["a member of B does not see A's invitations", w.memberB, 'select * from public.invitations where organisation_id = $1', [A], 0],
-	['an agent (not admin) does not see invitations', w.agent, 'select * from public.invitations', [], 0],
+	["a member of B does not see A's invitations", w.memberB, 'select id from public.invitations where organisation_id = $1', [A], 0],
+	['an agent (not admin) does not see invitations', w.agent, 'select id from public.invitations', [], 0],
 	['a coordinator cannot invite a coordinator', w.coordA, `select public.create_invitation($1, 'coordinator')`, [A], 'invalid_role'],
-	['a member cannot revoke an invitation', w.memberA, 'update public.invitations set revoked_at = now() returning id', [], 0],
-	["a coordinator of A cannot revoke B's invitation", w.coordA, 'update public.invitations set revoked_at = now() where organisation_id = $1 returning id', [B], 0],
-	['a coordinator revokes their invitation', w.coordA, 'update public.invitations set revoked_at = now() where organisation_id = $1 returning id', [A], 1],
+	['a member cannot revoke an invitation', w.memberA, `select public.revoke_invitation((select id from public.invitations where organisation_id = $1 limit 1))`, [A], 'invitation_not_found'],
+	['a coordinator cannot un-revoke or refill an invitation by REST', w.coordA, 'update public.invitations set revoked_at = null, uses = 0, max_uses = null where organisation_id = $1', [A], DENIED],
+	["a coordinator cannot replace an invitation's code hash", w.coordA, `update public.invitations set code_hash = '\\x00' where organisation_id = $1`, [A], DENIED],
+	["a coordinator of A cannot revoke B's invitation", w.coordA, 'select public.revoke_invitation(id) from (select id from public.invitations where organisation_id = $1) i', [B], 0],
+	['a coordinator revokes their invitation', w.coordA, 'select (public.revoke_invitation(id)).revoked_at from public.invitations where organisation_id = $1', [A], 1],
 	['nobody deletes invitations through the API', w.admin, 'delete from public.invitations', [], DENIED],
 	['a wrong code joins nothing', outsider, `select public.join_organisation('AAAA-BBBB-CCCC')`, [], 'invitation_not_found'],
 	['anon cannot join', anon, `select public.join_organisation('AAAA-BBBB-CCCC')`, [], DENIED],
 	// tickets
 	['anon cannot read tickets', anon, 'select * from public.tickets', [], DENIED],
-	["a plain member sees their organisation's ticket", w.memberA, 'select * from public.tickets', [], 1],
-	["an authorized contact sees their organisation's ticket", w.contactA, 'select * from public.tickets', [], 1],
-	["a member of B does not see A's ticket", w.memberB, 'select * from public.tickets where id = $1', [tA], 0],
-	['a member of B sees B\'s ticket', w.memberB, 'select * from public.tickets', [], 1],
-	['someone in no organisation sees no ticket', outsider, 'select * from public.tickets', [], 0],
-	['staff see every ticket', w.agent, 'select * from public.tickets', [], 2],
-	["a coordinator sees their organisation's ticket", w.coordA, 'select * from public.tickets', [], 1],
-	['an admin sees every ticket', w.admin, 'select * from public.tickets', [], 2],
+	["a plain member sees their organisation's ticket", w.memberA, `select ${CUSTOMER_TICKET} from public.tickets`, [], 1],
+	["an authorized contact sees their organisation's ticket", w.contactA, `select ${CUSTOMER_TICKET} from public.tickets`, [], 1],
+	["a member of B does not see A's ticket", w.memberB, 'select id from public.tickets where id = $1', [tA], 0],
+	['a member of B sees B\'s ticket', w.memberB, 'select id from public.tickets', [], 1],
+	['someone in no organisation sees no ticket', outsider, 'select id from public.tickets', [], 0],
+	['staff see every ticket', w.agent, 'select id from public.tickets', [], 2],
+	["a coordinator sees their organisation's ticket", w.coordA, 'select id from public.tickets', [], 1],
+	['an admin sees every ticket', w.admin, 'select id from public.tickets', [], 2],
+	["a customer cannot read the ticket's assignee", w.contactA, 'select assignee_id from public.tickets', [], DENIED],
+	["a customer cannot read the ticket's level", w.coordA, 'select level from public.tickets', [], DENIED],
+	["a customer cannot read the ticket's problem", w.memberA, 'select problem_id from public.tickets', [], DENIED],
+	['a customer cannot select every column (that would include the staff-only ones)', w.memberA, 'select * from public.tickets', [], DENIED],
+	['a customer cannot filter on the assignee either', w.memberA, 'select id from public.tickets where assignee_id is not null', [], DENIED],
+	['a customer gets nothing from the staff-fields helper', w.contactA, 'select * from private.ticket_staff_fields($1)', [tA], 0],
+	['a customer gets nothing from the queue', w.coordA, 'select assignee_id from public.agent_queue', [], 0],
+	['staff read assignee, level and problem through the queue', w.agent, 'select assignee_id, level, problem_id from public.agent_queue where id = $1 and assignee_id is not null and problem_id is not null', [tA], 1],
 	['the service role sees every ticket', service, 'select * from public.tickets', [], 2],
 	['customers cannot insert tickets directly', w.contactA, `insert into public.tickets (organisation_id) values ($1)`, [A], DENIED],
 	['customers cannot update tickets directly', w.contactA, `update public.tickets set subject = 'x'`, [], DENIED],
@@ -198,14 +230,20 @@ const cases: Case[] = [
 	// comments
 	['anon cannot comment', anon, `select public.post_comment('guias/integracion-ldap', 'Hola')`, [], DENIED],
 	['a signed-in reader comments', w.memberA, `select public.post_comment('guias/integracion-ldap', 'Faltó el puerto 636.')`, [], 1],
-	['anon reads visible comments', anon, 'select * from public.article_comments', [], 1],
+	['anon reads visible comments', anon, 'select id, body, created_at from public.article_comments', [], 1],
+	['anon cannot read comment authors\' ids', anon, 'select author_id from public.article_comments', [], DENIED],
+	['nobody reads who hid a comment through the API', w.memberA, 'select hidden_by from public.article_comments', [], DENIED],
+	['staff do not read it either (hidden_at says it was hidden)', w.agent, 'select hidden_by from public.article_comments', [], DENIED],
+	['a reader cannot comment on an article that does not exist', w.memberA, `select public.post_comment('guias/no-existe', 'Hola')`, [], 'article_not_found'],
+	['a reader cannot comment on a 10,000-character slug', w.memberA, 'select public.post_comment($1, \'Hola\')', ['a'.repeat(10000)], 'invalid_article'],
+	['anon cannot vote for an article that does not exist', anon, `select public.vote_article('guias/no-existe', true, null, 'sesion-0123456789abcdef')`, [], 'article_not_found'],
 	["nobody edits someone else's comment", w.memberB, `select public.edit_comment(id, 'x') from public.article_comments`, [], 'not_author'],
 	['the author edits their comment', w.memberA, `select public.edit_comment(id, 'Faltó el puerto 636 (LDAPS).') from public.article_comments`, [], 1],
 	['a reader cannot hide comments', w.memberA, 'select public.hide_comment(id) from public.article_comments', [], 'staff_only'],
 	['staff hide a comment', w.agent, 'select public.hide_comment(id) from public.article_comments', [], 1],
-	['anon no longer sees the hidden comment', anon, 'select * from public.article_comments', [], 0],
-	['another reader no longer sees it', w.memberB, 'select * from public.article_comments', [], 0],
-	['the author still sees their hidden comment', w.memberA, 'select * from public.article_comments', [], 1],
+	['anon no longer sees the hidden comment', anon, 'select id from public.article_comments', [], 0],
+	['another reader no longer sees it', w.memberB, 'select id from public.article_comments', [], 0],
+	['the author still sees their hidden comment', w.memberA, 'select id from public.article_comments', [], 1],
 	['a hidden comment cannot be edited', w.memberA, `select public.edit_comment(id, 'x') from public.article_comments`, [], 'comment_hidden'],
 	['nobody writes comments directly', w.memberA, `insert into public.article_comments (article_slug, author_id, body) values ('x', $1, 'x')`, [w.memberA.id], DENIED],
 	// votes
@@ -377,7 +415,7 @@ describe('ticket RPCs, caller by caller', () => {
 	])("%s: a member of B cannot tell A's ticket from one that does not exist", async (_rpc, sql) => {
 		const ofA = await db.fails(w.memberB, sql, [tA]);
 		const missing = await db.fails(w.memberB, sql, ['00000000-0000-4000-8000-000000000000']);
-		expect(ofA).toEqual({ message: 'ticket_not_found', code: 'P0002' });
+		expect(ofA).toEqual({ message: 'ticket_not_found', code: 'PT404' });
 		expect(missing).toEqual(ofA);
 	});
 
@@ -412,16 +450,19 @@ describe('ticket RPCs, caller by caller', () => {
 describe('changing the people', () => {
 	const ticketsOf = async (actor: Actor) => (await db.as(actor, 'select organisation_id from public.tickets')).map((r) => r.organisation_id);
 
-	it("a coordinator adds a person to their organisation, who then sees its tickets", async () => {
+	it('an admin adds a person who has an account, who then sees its tickets; adding again changes nothing', async () => {
 		const u = await db.user();
 		expect(await ticketsOf(u)).toEqual([]);
-		expect(await db.as(w.coordA, `insert into public.memberships (organisation_id, user_id) values ($1, $2) returning role`, [A, u.id])).toEqual([{ role: 'member' }]);
+		expect(await db.as(w.admin, `select role from public.add_member($1, $2)`, [A, u.email])).toEqual([{ role: 'member' }]);
 		expect(new Set(await ticketsOf(u))).toEqual(new Set([A]));
+		expect(await db.as(w.admin, `select role from public.add_member($1, $2, 'authorized_contact')`, [A, u.email])).toEqual([{ role: 'member' }]);
+		expect(await db.fails(w.admin, `select public.add_member($1, 'nadie@example.com')`, [A])).toEqual({ message: 'person_not_found', code: 'PT404' });
 	});
 
-	it('a coordinator of A cannot add a person to B', async () => {
+	it('a coordinator of A cannot add a person to B, by REST or by function', async () => {
 		const u = await db.user();
-		expect((await db.fails(w.coordA, 'insert into public.memberships (organisation_id, user_id) values ($1, $2)', [B, u.id]))?.message).toContain(RLS);
+		expect((await db.fails(w.coordA, 'insert into public.memberships (organisation_id, user_id) values ($1, $2)', [B, u.id]))?.message).toContain(DENIED);
+		expect((await db.fails(w.coordA, 'select public.add_member($1, $2)', [B, u.email]))?.message).toBe('admin_only');
 	});
 
 	it('joining with a code makes the person a member of that organisation only', async () => {
@@ -436,15 +477,35 @@ describe('changing the people', () => {
 		const u = await db.user();
 		await db.admin.query('insert into public.memberships (organisation_id, user_id) values ($1, $2)', [B, u.id]);
 		expect((await ticketsOf(u)).length).toBeGreaterThan(0);
-		expect(await db.as(u, 'delete from public.memberships where user_id = $1 returning organisation_id', [u.id])).toEqual([{ organisation_id: B }]);
+		expect(await db.as(u, 'select organisation_id from public.remove_member($1, $2)', [B, u.id])).toEqual([{ organisation_id: B }]);
 		expect(await ticketsOf(u)).toEqual([]);
 		expect((await db.fails(u, `select public.reply_to_ticket($1, 'x')`, [w.ticketB]))?.message).toBe('ticket_not_found');
 	});
 
-	it('a coordinator removes a member of their organisation', async () => {
-		const u = await db.user();
-		await db.admin.query('insert into public.memberships (organisation_id, user_id) values ($1, $2)', [A, u.id]);
-		expect(await db.as(w.coordA, 'delete from public.memberships where user_id = $1 returning user_id', [u.id])).toHaveLength(1);
+	it('a coordinator removes a member of their organisation, not a co-coordinator; an admin removes anyone', async () => {
+		const org = await createOrganisation(db, 'Organización con dos coordinadores', 'extendido');
+		const [coord, u, co] = [await db.user(), await db.user(), await db.user()];
+		await addMember(db, org, coord.id, 'coordinator');
+		await addMember(db, org, u.id);
+		await addMember(db, org, co.id, 'coordinator');
+		expect(await db.as(coord, 'select user_id from public.remove_member($1, $2)', [org, u.id])).toEqual([{ user_id: u.id }]);
+		expect(await db.fails(coord, 'select public.remove_member($1, $2)', [org, co.id])).toEqual({ message: 'coordinator_remove_admin_only', code: '42501' });
+		expect(await db.fails(coord, 'select public.remove_member($1, $2)', [org, u.id])).toEqual({ message: 'membership_not_found', code: 'PT404' });
+		expect(await db.as(w.admin, 'select user_id from public.remove_member($1, $2)', [org, co.id])).toEqual([{ user_id: co.id }]);
+		expect(await db.as(coord, 'select user_id from public.remove_member($1, $2)', [org, coord.id])).toEqual([{ user_id: coord.id }]);
+	});
+
+	it('the authorized-contact limit holds on every path: the function, a join by code, an admin adding', async () => {
+		const org = await createOrganisation(db, 'Organización con límite');
+		const people = [await db.user(), await db.user(), await db.user()];
+		for (const p of people.slice(0, 2)) await addMember(db, org, p.id, 'authorized_contact');
+		const third = people[2];
+		expect((await db.fails(w.admin, `select public.add_member($1, $2, 'authorized_contact')`, [org, third.email]))?.message).toBe('authorized_contacts_limit');
+		const [{ code }] = await db.as(w.admin, `select public.create_invitation($1, 'authorized_contact') as code`, [org]);
+		expect((await db.fails(third, 'select public.join_organisation($1)', [code]))?.message).toBe('authorized_contacts_limit');
+		await addMember(db, org, third.id);
+		expect((await db.fails(w.admin, `select public.set_membership_role($1, $2, 'authorized_contact')`, [org, third.id]))?.message).toBe('authorized_contacts_limit');
+		expect((await db.admin.query(`select count(*)::int as n from public.memberships where organisation_id = $1 and role <> 'member'`, [org])).rows[0].n).toBe(2);
 	});
 
 	it('an admin makes someone staff, who then sees every ticket and internal note; removed, they see only their own again', async () => {
@@ -455,5 +516,29 @@ describe('changing the people', () => {
 		expect(new Set(await ticketsOf(u))).toEqual(new Set([A, B]));
 		expect(await db.as(w.admin, 'delete from public.staff where user_id = $1 returning user_id', [u.id])).toHaveLength(1);
 		expect(await ticketsOf(u)).toEqual([]);
+	});
+});
+
+describe('staff-only ticket fields', () => {
+	it('authenticated may read every column of tickets but the staff-only ones (a new column needs its grant)', async () => {
+		const { rows } = await db.admin.query(
+			`select a.attname as name, has_column_privilege('authenticated', 'public.tickets'::regclass, a.attnum, 'select') as granted
+			from pg_attribute a where a.attrelid = 'public.tickets'::regclass and a.attnum > 0 and not a.attisdropped order by a.attnum`,
+		);
+		expect(rows.filter((r) => !r.granted).map((r) => r.name)).toEqual(['level', 'assignee_id', 'problem_id']);
+	});
+
+	it('a function a customer calls returns the ticket without assignee, level or problem', async () => {
+		const t = await createTicket(db, A, w.contactA.id);
+		await db.as(w.agent, 'select public.assign_ticket($1, $2)', [t, w.agent.id]);
+		await db.as(w.agent, 'select public.change_level($1, 2)', [t]);
+		await db.as(w.agent, `select public.resolve_ticket($1, 'Listo')`, [t]);
+		const [reopened] = await db.as(w.contactA, `select * from public.reopen_ticket($1, 'Sigue fallando')`, [t]);
+		expect(reopened).toMatchObject({ id: t, status: 'open', assignee_id: null, level: null, problem_id: null });
+		await db.as(w.agent, `select public.resolve_ticket($1, 'Ahora sí')`, [t]);
+		const [closed] = await db.as(w.contactA, 'select * from public.confirm_resolution($1)', [t]);
+		expect(closed).toMatchObject({ status: 'closed', assignee_id: null, level: null });
+		expect(await db.count(w.contactA, `select 1 from public.ticket_events where ticket_id = $1 and kind in ('level_changed', 'assigned', 'problem_linked')`, [t])).toBe(0);
+		expect(await db.count(w.agent, `select 1 from public.ticket_events where ticket_id = $1 and kind = 'level_changed' and visibility = 'internal'`, [t])).toBe(1);
 	});
 });

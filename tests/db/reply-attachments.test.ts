@@ -137,7 +137,7 @@ describe('reply_with_attachments', () => {
 	it("another organisation gets ticket_not_found, anonymous callers may not call it, a closed ticket takes no reply", async () => {
 		const t = await createTicket(db, orgA, contactA.id);
 		const mine = await uploaded(`${orgA}/${t}/b.png`, memberB);
-		expect(await db.fails(memberB, REPLY, [t, 'Hola', JSON.stringify([file(mine)])])).toEqual({ message: 'ticket_not_found', code: 'P0002' });
+		expect(await db.fails(memberB, REPLY, [t, 'Hola', JSON.stringify([file(mine)])])).toEqual({ message: 'ticket_not_found', code: 'PT404' });
 		expect((await db.fails(anon, REPLY, [t, 'Hola', '[]']))?.code).toBe('42501');
 		await db.as(agent, 'select public.close_ticket($1)', [t]);
 		expect((await db.fails(memberA, REPLY, [t, 'Hola', '[]']))?.message).toBe('ticket_closed');

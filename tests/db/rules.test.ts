@@ -2,9 +2,10 @@
 // the pause clock, idempotent creation, contracts, invitation codes, and the event log.
 import { describe, expect, it } from 'vitest';
 import { service, testDb } from './harness.ts';
-import { addMember, addStaff, createOrganisation, createTicket, ticketPayload } from './fixtures.ts';
+import { addMember, addStaff, createOrganisation, createTicket, publishArticles, range, ticketPayload, uploadAttachment } from './fixtures.ts';
 
 const db = await testDb();
+await publishArticles(db, [...range(5, (i) => `guias/articulo-${i}`), 'guias/otro']);
 const agent = await db.user('agente@example.com');
 await addStaff(db, agent.id, 'agent');
 
@@ -356,6 +357,7 @@ describe('creating tickets', () => {
 
 	it('stores the description as the first public message, with the attachments on it', async () => {
 		const { org, contact } = await contactIn('estandar', 'estandar-extendido');
+		await uploadAttachment(db, `${org}/nuevo/error.png`, contact.id);
 		const t = await createTicket(db, org, contact.id, {
 			attachments: [{ storage_path: `${org}/nuevo/error.png`, file_name: 'error.png', mime_type: 'image/png', size_bytes: 2048 }],
 		});
@@ -447,7 +449,9 @@ describe('invitation codes', () => {
 
 	it('can be revoked by the coordinator', async () => {
 		const { org, coord, code } = await invitation();
-		expect(await db.as(coord, `update public.invitations set revoked_at = now() where organisation_id = $1 returning id`, [org])).toHaveLength(1);
+		const [inv] = await db.as(coord, 'select id from public.invitations where organisation_id = $1', [org]);
+		expect(await db.fails(coord, `update public.invitations set revoked_at = now() where organisation_id = $1 returning id`, [org])).toMatchObject({ code: '42501' });
+		expect(await db.as(coord, 'select (public.revoke_invitation($1)).revoked_at', [inv.id])).toHaveLength(1);
 		expect((await db.fails(await db.user(), 'select public.join_organisation($1)', [code]))?.message).toBe('invitation_revoked');
 	});
 
@@ -473,7 +477,8 @@ describe('invitation codes', () => {
 		const revoked = await invitation();
 		const admin = await db.user();
 		await addStaff(db, admin.id, 'admin');
-		expect(await db.as(admin, 'update public.invitations set revoked_at = now() where organisation_id = $1 returning id', [revoked.org])).toHaveLength(1);
+		const [inv] = await db.as(admin, 'select id from public.invitations where organisation_id = $1', [revoked.org]);
+		expect(await db.as(admin, 'select (public.revoke_invitation($1)).revoked_at', [inv.id])).toHaveLength(1);
 		const u = await db.user();
 		expect((await db.fails(u, 'select public.join_organisation($1)', [expired.code]))?.message).toBe('invitation_expired');
 		expect((await db.fails(u, 'select public.join_organisation($1)', [revoked.code]))?.message).toBe('invitation_revoked');

@@ -4,9 +4,10 @@
 // Cases run in order over one database; later cases see what earlier ones did.
 import { describe, expect, it } from 'vitest';
 import { anon, service, testDb } from './harness.ts';
-import { createOrganisation, createPerson, createTicket } from './fixtures.ts';
+import { createOrganisation, createPerson, createTicket, publishArticles, range } from './fixtures.ts';
 
 const db = await testDb();
+await publishArticles(db, ['en/base-de-conocimiento/indice-desactualizado', ...range(11, (i) => `base-de-conocimiento/articulo-${i}`), ...range(11, (i) => `guias/a-${i}`)]);
 
 const KB = 'base-de-conocimiento/indice-desactualizado';
 const ANON_KEY = 'a1b2c3d4e5f6a7b8c9d0';

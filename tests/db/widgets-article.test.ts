@@ -85,7 +85,7 @@ describe('hidden comments', () => {
 
 	it('the name helper gives nothing for a comment the caller may not read', async () => {
 		expect(await db.as(anon, 'select * from private.comment_author($1)', [first])).toEqual([]);
-		expect(await db.as(agent, 'select * from private.comment_author($1)', [first])).toEqual([{ name: 'Ana Pérez', staff: false }]);
+		expect(await db.as(agent, 'select * from private.comment_author($1)', [first])).toEqual([{ name: 'Ana Pérez', staff: false, mine: false }]);
 	});
 
 	it('shown again, everyone gets it back', async () => {
