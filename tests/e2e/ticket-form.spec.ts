@@ -195,8 +195,9 @@ test('a plain member is told who the authorized contacts are, before writing and
 	await page.goto('/soporte/nuevo/');
 	const panel = page.locator('.ticket-form-contacts');
 	await expect(panel).toContainText('Solo los contactos autorizados de Contactos');
-	await expect(panel.getByRole('link', { name: contact.email })).toHaveAttribute('href', `mailto:${contact.email}`);
 	await expect(panel).toContainText('Contacta Autorizada');
+	// Names only: a colleague's e-mail address is theirs and support's.
+	await expect(panel).not.toContainText(contact.email);
 	await expect(page.getByRole('button', { name: 'Enviar el ticket' })).toHaveCount(0);
 	await expectNoSeriousViolations(page, '.ticket-form');
 });
@@ -218,7 +219,8 @@ test('an authorized contact demoted while writing is refused by the function wit
 	await page.getByRole('button', { name: 'Enviar el ticket' }).click();
 	const alert = page.getByRole('alert').filter({ hasText: 'Solo los contactos autorizados' });
 	await expect(alert).toBeVisible();
-	await expect(alert.getByRole('link', { name: coordinator.email })).toBeVisible();
+	await expect(alert).toContainText('Coordinadora Vigente');
+	await expect(alert).not.toContainText(coordinator.email);
 	await expect(alert).not.toContainText(writer.email);
 	await expect(page.getByLabel('Asunto')).toHaveValue('Ya no soy contacto autorizado');
 	expect(await ticketsOf(writer.id)).toHaveLength(0);

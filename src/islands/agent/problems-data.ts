@@ -16,7 +16,7 @@ const ORDER: Record<Problem['status'], number> = { open: 0, known_error: 1, reso
 export async function loadProblems(client: SupabaseClient): Promise<Result<ProblemSummary[]>> {
 	const [problems, linked] = await Promise.all([
 		call(() => client.from('problems').select(COLUMNS).order('created_at', { ascending: false }).limit(500)),
-		call(() => client.from('tickets').select('problem_id, status').not('problem_id', 'is', null).limit(5000)),
+		call(() => client.from('agent_queue').select('problem_id, status').not('problem_id', 'is', null).limit(5000)),
 	]);
 	if (!problems.ok) return problems;
 	if (!linked.ok) return linked;

@@ -1,5 +1,5 @@
 // Who may open tickets for the organisation, for a member who may not: the authorized contacts and
-// coordinators by name and e-mail, so they know whom to ask.
+// coordinators by name, so they know whom to ask (their e-mail addresses are not shared with colleagues).
 import type { Contact } from './types.ts';
 
 export function ContactsPanel({ intro, title, none, contacts, role }: { intro: string; title: string; none: string; contacts: Contact[]; role?: 'alert' }) {
@@ -10,11 +10,7 @@ export function ContactsPanel({ intro, title, none, contacts, role }: { intro: s
 			{contacts.length ? (
 				<ul>
 					{contacts.map((c, i) => (
-						<li key={c.email ?? i}>
-							{c.name && <span>{c.name}</span>}
-							{c.name && c.email && ' — '}
-							{c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
-						</li>
+						<li key={i}>{c.name ?? '—'}</li>
 					))}
 				</ul>
 			) : (

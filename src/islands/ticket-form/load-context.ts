@@ -52,13 +52,7 @@ export async function organisationContext(client: SupabaseClient, organisation: 
 
 /** The people of the organisation who may open tickets (authorized contacts and coordinators). */
 export async function authorizedContacts(client: SupabaseClient, organisation: string): Promise<Contact[]> {
-	const { data } = await client
-		.from('memberships')
-		.select('role, profiles(full_name, email)')
-		.eq('organisation_id', organisation)
-		.in('role', ['authorized_contact', 'coordinator']);
-	return ((data ?? []) as unknown as { profiles: { full_name: string | null; email: string | null } | null }[]).map((m) => ({
-		name: m.profiles?.full_name ?? null,
-		email: m.profiles?.email ?? null,
-	}));
+	// Names only: colleagues' e-mail addresses are theirs (organisation_contacts never returns them).
+	const { data } = await client.rpc('organisation_contacts', { organisation });
+	return ((data ?? []) as { name: string | null }[]).map((m) => ({ name: m.name }));
 }

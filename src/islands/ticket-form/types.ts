@@ -57,9 +57,9 @@ export interface Quota {
 	renews_on: string;
 }
 
+/** An authorized contact or coordinator, by display name only. */
 export interface Contact {
 	name: string | null;
-	email: string | null;
 }
 
 /** What the form knows about the chosen organisation. */

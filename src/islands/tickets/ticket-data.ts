@@ -1,8 +1,8 @@
 // Everything the ticket page shows, read as the signed-in user so RLS decides: the ticket by its
 // number (absent for a ticket of another organisation, exactly as for one that does not exist), its
-// public thread, public attachments and public history, and the names of the authors the reader may
-// see. Staff profiles are not visible to customers; the `message_added` events say which messages
-// support wrote, so those still read as "Soporte".
+// public thread, public attachments and public history, and the display names of the authors the
+// reader may know (themself and their colleagues, through display_names). Staff are not named to
+// customers; the `message_added` events say which messages support wrote, so those read as "Soporte".
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { TICKET_COLUMNS, type TicketDetail } from './ticket-row.ts';
 import type { BackendError } from './errors.ts';
@@ -78,10 +78,10 @@ export async function loadTicket(client: SupabaseClient, number: number): Promis
 	const authors = [...new Set(thread.map((m) => m.author_id).filter((id): id is string => id !== null))];
 	const names: Record<string, string> = {};
 	if (authors.length) {
-		const profiles = await client.from('profiles').select('id, full_name, email').in('id', authors);
-		for (const p of (profiles.data ?? []) as { id: string; full_name: string | null; email: string | null }[]) {
-			const name = p.full_name?.trim() || p.email;
-			if (name) names[p.id] = name;
+		// Names only, for the reader and their colleagues: e-mails and staff names are not the reader's.
+		const people = await client.rpc('display_names', { people: authors });
+		for (const p of (people.data ?? []) as { id: string; name: string | null }[]) {
+			if (p.name) names[p.id] = p.name;
 		}
 	}
 	const fromSupport = new Set(
