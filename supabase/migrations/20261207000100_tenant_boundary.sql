@@ -20,8 +20,8 @@
 -- * Article comments: anonymous readers get display names through article_comment_thread, never
 --   author ids; who hid a comment is nobody's business through the API (hidden_at says that it was).
 -- * Not-found errors: PostgREST answers 500 for every SQLSTATE of class P0 but P0001, so private.fail
---   turns the not-found state into PT404 (PostgREST's "PTxyz → HTTP xyz"), and takes the field an
---   error belongs to as the hint, for forms to put the message next to it.
+--   turns the not-found state, and any *_not_found code, into PT404 (PostgREST's "PTxyz → HTTP xyz"),
+--   and takes the field an error belongs to as the hint, for forms to put the message next to it.
 -- * Articles: comments, votes and deflections only on articles that exist; the seed (generated from
 --   content/docs) lists them.
 -- * Attachments: one helper (private.attach_files) links uploaded files for the ticket form, the
@@ -35,8 +35,9 @@ drop function private.fail(text, text, text);
 create function private.fail(code text, detail text default null, state text default 'P0001', field text default null) returns void
 language plpgsql set search_path = '' as $$
 declare
-	-- P0002 ("no data found") would reach the client as a 500; PT404 is PostgREST's own 404.
-	errstate text := case when state = 'P0002' then 'PT404' else state end;
+	-- P0002 ("no data found") would reach the client as a 500; PT404 is PostgREST's own 404. Every
+	-- *_not_found refusal is a 404, whichever state its call site named.
+	errstate text := case when state = 'P0002' or (state = 'P0001' and code like '%\_not\_found') then 'PT404' else state end;
 begin
 	-- RAISE refuses a null option, so the hint is given only when there is a field.
 	if field is null then

@@ -236,3 +236,23 @@ test('when the backend cannot be reached the account says so and the page keeps 
 	await expect(page.getByRole('alert')).toHaveText(/El servicio de cuentas no responde en este momento/, { timeout: 20_000 });
 	await expectAccessible(page);
 });
+
+test('a member leaves their organisation after confirming, and no longer sees it', async ({ page }) => {
+	const leaver = await person('Lía Sale');
+	const coordinator = await person('Coordinador Queda');
+	const id = await organisation('Despacho Sale', [
+		{ person: leaver, role: 'member' },
+		{ person: coordinator, role: 'coordinator' },
+	]);
+	const name = await organisationName(id);
+	await signInAs(page, leaver);
+	await page.goto('/cuenta/');
+	const card = page.getByRole('article', { name });
+	await card.getByRole('button', { name: `Salir de ${name}` }).click();
+	await expect(card.getByRole('button', { name: 'Sí, salir' })).toBeFocused();
+	await expectAccessible(page);
+	await card.getByRole('button', { name: 'Sí, salir' }).click();
+	await expect(page.getByRole('article', { name })).toHaveCount(0);
+	const { data } = await admin().from('memberships').select('user_id').eq('organisation_id', id);
+	expect(data).toEqual([{ user_id: coordinator.id }]);
+});

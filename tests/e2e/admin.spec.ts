@@ -271,4 +271,18 @@ test('an admin creates an organisation, issues a code, a new user joins, becomes
 	await expect(page.locator('.admin-list .mostrador-badge').first()).toHaveText('Revocado');
 	const late = await person('Diego Tarde');
 	expect((await late.client.rpc('join_organisation', { code })).error?.message).toBe('invitation_revoked');
+
+	// Removing someone asks once more, in the row; cancelling puts the focus back.
+	await page.getByRole('button', { name: 'Quitar a Carla Tres de la organización' }).click();
+	await expect(page.getByRole('button', { name: 'Sí, quitar' })).toBeFocused();
+	await expect(page.getByText(`¿Quitar a Carla Tres de ${name}?`)).toBeVisible();
+	await page.getByRole('button', { name: 'Cancelar' }).click();
+	await expect(page.getByRole('button', { name: 'Quitar a Carla Tres de la organización' })).toBeFocused();
+	await page.getByRole('button', { name: 'Quitar a Carla Tres de la organización' }).click();
+	expect(await serious(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Sí, quitar' }).click();
+	await expect(page.getByRole('status').filter({ hasText: `Carla Tres ya no pertenece a ${name}.` })).toBeVisible();
+	await expect(page.getByLabel('Rol de Carla Tres')).toHaveCount(0);
+	const { data: left } = await admin().from('memberships').select('user_id').eq('organisation_id', org!.id);
+	expect(left!.map((r) => r.user_id).sort()).toEqual([joiners[0].id, joiners[1].id].sort());
 });

@@ -1,18 +1,23 @@
 // The organisations a person belongs to: each one's plan (named in the page's language when the site
 // knows the programme), the person's role in words with what it lets them do, the contract and the
-// time zone their SLA clock runs in.
-import type { Membership } from './account-data.ts';
+// time zone their SLA clock runs in, and the way to leave it.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { AccountData, Membership } from './account-data.ts';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { contract, memberRole } from './format.ts';
+import { LeaveOrganisation } from './LeaveOrganisation.tsx';
 
 interface Props {
+	client: SupabaseClient;
+	userId: string;
 	memberships: Membership[];
 	labels: AccountLabels;
 	planNames: PlanNames;
 	lang: 'es' | 'en';
+	refresh: () => Promise<AccountData | undefined>;
 }
 
-export function Organisations({ memberships, labels, planNames, lang }: Props) {
+export function Organisations({ client, userId, memberships, labels, planNames, lang, refresh }: Props) {
 	return (
 		<section class="account-section" aria-labelledby="account-organisations">
 			<h2 id="account-organisations">{labels.organisationHeading}</h2>
@@ -36,6 +41,7 @@ export function Organisations({ memberships, labels, planNames, lang }: Props) {
 							<dt>{labels.timezone}</dt>
 							<dd>{m.timezone.replace(/_/g, ' ')}</dd>
 						</dl>
+						<LeaveOrganisation client={client} userId={userId} membership={m} labels={labels} refresh={refresh} />
 					</article>
 				);
 			})}

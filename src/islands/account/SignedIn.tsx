@@ -58,7 +58,7 @@ export function SignedIn({ client, user, labels, planNames, lang, focus }: Props
 			)}
 			{state.status === 'ready' && (
 				<>
-					<Summary data={state.data} email={user.email ?? ''} labels={labels} planNames={planNames} lang={lang} />
+					<Summary client={client} userId={user.id} data={state.data} email={user.email ?? ''} labels={labels} planNames={planNames} lang={lang} refresh={refresh} />
 					<JoinOrganisation client={client} labels={labels} memberships={state.data.memberships} refresh={refresh} />
 					<ProfileForm client={client} userId={user.id} labels={labels} profile={state.data.profile} refresh={refresh} />
 				</>

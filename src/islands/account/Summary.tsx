@@ -1,6 +1,7 @@
 // "Who am I, which organisation, which plan": the person's name, e-mail and language; their
 // organisations and plans; their staff role and level if they are support staff (staff outside any
 // customer organisation are not told to join one); and the way to their tickets.
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AccountData } from './account-data.ts';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { staffRole } from './format.ts';
@@ -8,14 +9,17 @@ import { localePath } from '../shared/use-session.ts';
 import { Organisations } from './Organisations.tsx';
 
 interface Props {
+	client: SupabaseClient;
+	userId: string;
 	data: AccountData;
 	email: string;
 	labels: AccountLabels;
 	planNames: PlanNames;
 	lang: 'es' | 'en';
+	refresh: () => Promise<AccountData | undefined>;
 }
 
-export function Summary({ data, email, labels, planNames, lang }: Props) {
+export function Summary({ client, userId, data, email, labels, planNames, lang, refresh }: Props) {
 	const { profile, memberships, staff } = data;
 	return (
 		<>
@@ -31,7 +35,7 @@ export function Summary({ data, email, labels, planNames, lang }: Props) {
 				</dl>
 			</section>
 
-			{(memberships.length > 0 || !staff) && <Organisations memberships={memberships} labels={labels} planNames={planNames} lang={lang} />}
+			{(memberships.length > 0 || !staff) && <Organisations client={client} userId={userId} memberships={memberships} labels={labels} planNames={planNames} lang={lang} refresh={refresh} />}
 
 			{staff && (
 				<section class="account-section" aria-labelledby="account-staff">

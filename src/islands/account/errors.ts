@@ -1,6 +1,7 @@
 // What the account widget tells a person when auth or the database says no. Auth errors carry GoTrue's
 // `code` (invalid_credentials, otp_expired, …) and an HTTP status (0 when the request never got an
 // answer); RPC errors carry our stable code as their message (see supabase/migrations, "RPCs").
+import { errorCodeOf, errorMessage, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
 import type { AccountLabelKey, AccountLabels } from './labels.ts';
 
 interface AuthLikeError {
@@ -26,12 +27,17 @@ const AUTH_CODES: Record<string, AccountLabelKey> = {
 	over_request_rate_limit: 'rateLimited',
 };
 
-export function authMessage(error: AuthLikeError, labels: AccountLabels): string {
+/** The page's language, from <html lang> (Starlight sets it); Spanish outside a browser. */
+const pageLang = (): Lang => langOf(globalThis.document?.documentElement.lang);
+
+export function authMessage(error: AuthLikeError, labels: AccountLabels, lang: Lang = pageLang()): string {
 	const known = error.code ? AUTH_CODES[error.code] : undefined;
 	if (known) return labels[known];
 	if (error.status === 429) return labels.rateLimited;
 	if (isUnreachable(error) || error.status === undefined) return labels.unavailable;
-	return labels.failed;
+	// A code without a label of its own still reads as the catalogue says it.
+	const catalogued = errorCodeOf({ code: error.code });
+	return catalogued ? errorMessage(catalogued, lang) : labels.failed;
 }
 
 const RPC_CODES: Record<string, AccountLabelKey> = {
@@ -46,8 +52,11 @@ const RPC_CODES: Record<string, AccountLabelKey> = {
 };
 
 /** A PostgREST error ({message, code}) in words. */
-export function rpcMessage(error: { message?: string; code?: string }, labels: AccountLabels, status?: number): string {
+export function rpcMessage(error: { message?: string; code?: string }, labels: AccountLabels, status?: number, lang: Lang = pageLang()): string {
 	const known = RPC_CODES[error.message ?? ''] ?? RPC_CODES[error.code ?? ''];
 	if (known) return labels[known];
-	return isUnreachable({ message: error.message, status }) ? labels.unavailable : labels.failed;
+	if (isUnreachable({ message: error.message, status })) return labels.unavailable;
+	// A code without a label of its own still reads as the catalogue says it.
+	const catalogued = errorCodeOf(error);
+	return catalogued ? errorMessage(catalogued, lang) : labels.failed;
 }

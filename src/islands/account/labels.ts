@@ -61,6 +61,11 @@ export const accountLabelKeys = [
 	'joining',
 	'joined',
 	'joinedRefreshFailed',
+	// Leaving an organisation
+	'leave',
+	'leaveConfirm',
+	'leaveYes',
+	'leaveNo',
 	'alreadyMember',
 	'joinCodeMissing',
 	'joinCodeMalformed',

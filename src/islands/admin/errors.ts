@@ -1,6 +1,7 @@
 // The backend's answers in words. RPCs raise errors whose message is a stable code; the
 // publish-download function answers {code}; a request that never got an answer (or a 5xx) means the
 // backend is unreachable. Each code the page knows has a label `error.<code>`.
+import { errorMessage, isErrorCode, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
 import type { AdminLabels } from './labels.ts';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; code: string };
@@ -33,7 +34,12 @@ export async function attempt<T>(call: () => PromiseLike<CallResult<T>>): Promis
 	}
 }
 
-export function messageFor(code: string, labels: AdminLabels): string {
+/** The page's language, from <html lang> (Starlight sets it); Spanish outside a browser. */
+const pageLang = (): Lang => langOf(globalThis.document?.documentElement.lang);
+
+export function messageFor(code: string, labels: AdminLabels, lang: Lang = pageLang()): string {
 	const key = `error.${code}` as keyof AdminLabels;
-	return key in labels ? labels[key] : labels['error.failed'];
+	if (key in labels) return labels[key];
+	// A code without a label of its own still reads as the catalogue says it.
+	return isErrorCode(code) ? errorMessage(code, lang) : labels['error.failed'];
 }

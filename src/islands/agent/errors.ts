@@ -1,5 +1,6 @@
 // Backend errors in the agent's words. The database raises a stable code as the message
 // (supabase/migrations); a request that never reached the backend has no code and no HTTP status.
+import { errorCodeOf, errorMessage, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
 import type { AgentLabels } from './labels.ts';
 
 export interface BackendError {
@@ -33,10 +34,16 @@ const CODES: Record<string, keyof AgentLabels> = {
 	invalid_file_name: 'errAttachment',
 };
 
-export function errorText(error: BackendError, labels: AgentLabels, status?: number): string {
+/** The page's language, from <html lang> (Starlight sets it); Spanish outside a browser. */
+const pageLang = (): Lang => langOf(globalThis.document?.documentElement.lang);
+
+export function errorText(error: BackendError, labels: AgentLabels, status?: number, lang: Lang = pageLang()): string {
 	if (isUnreachable(error, status)) return labels.unavailable;
 	const key = CODES[error.message ?? ''];
-	return key ? labels[key] : labels.errFailed;
+	if (key) return labels[key];
+	// A code this island has no words of its own for still reads as the catalogue says it.
+	const known = errorCodeOf(error);
+	return known ? errorMessage(known, lang) : labels.errFailed;
 }
 
 /** Runs an RPC through supabase-js and gives its data, or the error to show. */

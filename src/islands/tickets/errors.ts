@@ -1,5 +1,6 @@
 // RPC and request errors in the reader's words. The database raises a stable code as the message
 // (supabase/migrations); a request that never reached the backend has no code and no HTTP status.
+import { errorCodeOf, errorMessage, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
 import type { TicketsLabels } from './labels.ts';
 
 export interface BackendError {
@@ -12,7 +13,10 @@ export function isUnreachable(error: BackendError, status?: number): boolean {
 	return status === 0 || (!error.code && /fetch|network|load failed/i.test(error.message ?? ''));
 }
 
-export function errorText(error: BackendError, labels: TicketsLabels, status?: number): string {
+/** The page's language, from <html lang> (Starlight sets it); Spanish outside a browser. */
+const pageLang = (): Lang => langOf(globalThis.document?.documentElement.lang);
+
+export function errorText(error: BackendError, labels: TicketsLabels, status?: number, lang: Lang = pageLang()): string {
 	if (isUnreachable(error, status)) return labels.unavailable;
 	switch (error.message) {
 		case 'ticket_not_found':
@@ -31,7 +35,10 @@ export function errorText(error: BackendError, labels: TicketsLabels, status?: n
 		case 'too_many_attachments':
 		case 'invalid_file_name':
 			return labels.errAttachment;
-		default:
-			return labels.failed;
+		default: {
+			// A code this island has no words of its own for still reads as the catalogue says it.
+			const known = errorCodeOf(error);
+			return known ? errorMessage(known, lang) : labels.failed;
+		}
 	}
 }

@@ -87,3 +87,8 @@ export function listMembers(client: SupabaseClient, organisation: string): Promi
 export function setRole(client: SupabaseClient, organisation: string, member: string, role: MemberRole): Promise<Outcome<Member>> {
 	return attempt(() => client.rpc('set_membership_role', { organisation, member, role }));
 }
+
+/** Removes a member (admins anyone; the database refuses the rest). */
+export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Outcome<Member>> {
+	return attempt(() => client.rpc('remove_member', { organisation, member }));
+}
