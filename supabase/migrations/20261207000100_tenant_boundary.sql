@@ -37,7 +37,11 @@ language plpgsql set search_path = '' as $$
 declare
 	-- P0002 ("no data found") would reach the client as a 500; PT404 is PostgREST's own 404. Every
 	-- *_not_found refusal is a 404, whichever state its call site named.
-	errstate text := case when state = 'P0002' or (state = 'P0001' and code like '%\_not\_found') then 'PT404' else state end;
+	errstate text := case
+		when state = 'P0002' then 'PT404'
+		when state = 'P0001' and code like '%\_not\_found' then 'PT404'
+		else state
+	end;
 begin
 	-- RAISE refuses a null option, so the hint is given only when there is a field.
 	if field is null then

@@ -542,3 +542,25 @@ describe('staff-only ticket fields', () => {
 		expect(await db.count(w.agent, `select 1 from public.ticket_events where ticket_id = $1 and kind = 'level_changed' and visibility = 'internal'`, [t])).toBe(1);
 	});
 });
+
+describe('private.fail: refusals PostgREST answers with a 4xx', () => {
+	const raise = async (sql: string) => {
+		try {
+			await db.admin.query(sql);
+			return null;
+		} catch (e) {
+			const { message, code, hint } = e as { message: string; code: string; hint?: string };
+			return { message, code, hint: hint ?? null };
+		}
+	};
+
+	it.each([
+		[`select private.fail('invalid_title')`, { message: 'invalid_title', code: 'P0001', hint: null }],
+		[`select private.fail('ticket_not_found', null, 'P0002')`, { message: 'ticket_not_found', code: 'PT404', hint: null }],
+		[`select private.fail('problem_not_found')`, { message: 'problem_not_found', code: 'PT404', hint: null }],
+		[`select private.fail('staff_only', null, '42501')`, { message: 'staff_only', code: '42501', hint: null }],
+		[`select private.fail('invalid_product', 'x', 'P0001', 'product_id')`, { message: 'invalid_product', code: 'P0001', hint: 'product_id' }],
+	])('%s', async (sql, expected) => {
+		expect(await raise(sql)).toEqual(expected);
+	});
+});
