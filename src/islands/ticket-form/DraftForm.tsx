@@ -153,7 +153,9 @@ export function DraftForm(props: DraftFormProps) {
 		const next: ErrorMap = {};
 		for (const issue of issues) {
 			const field = issue.field.split('.')[0] as FieldName;
-			next[field] ??= fieldMessage(field, issue.code, labels);
+			// attachments.N…: the N-th file sent, named in the message.
+			const file = /^attachments\.(\d+)/.exec(issue.field);
+			next[field] ??= fieldMessage(field, issue.code, labels, file ? (uploaded[Number(file[1])]?.file_name ?? '') : '');
 		}
 		setErrors(next);
 		setAlert(fill(labels.errorSummary, { count: Object.keys(next).length }));

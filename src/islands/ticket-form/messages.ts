@@ -8,7 +8,8 @@ import type { TicketFormLabels } from './labels.ts';
 const MIN: Record<string, number> = { subject: 3, description: 10 };
 const MAX: Record<string, number> = { subject: 200, description: 20000, impact: 2000, steps: 20000, affected_user: 200 };
 
-export function fieldMessage(field: string, code: string, labels: TicketFormLabels): string {
+/** `name`: the file an attachments.N issue is about, when the form knows it. */
+export function fieldMessage(field: string, code: string, labels: TicketFormLabels, name = ''): string {
 	switch (code) {
 		case 'required':
 			return labels.fieldRequired;
@@ -23,8 +24,11 @@ export function fieldMessage(field: string, code: string, labels: TicketFormLabe
 		case 'attachment_too_large':
 		case 'attachment_type_not_allowed':
 		case 'attachment_outside_folder':
+		case 'attachment_not_uploaded':
+		case 'attachment_already_attached':
+		case 'invalid_file_name':
 		case 'too_many_attachments':
-			return attachmentMessage(code, '', labels);
+			return attachmentMessage(code, name, labels);
 		default:
 			return labels.fieldInvalid;
 	}

@@ -82,7 +82,8 @@ export async function submitTicket(client: SupabaseClient, s: Submission): Promi
 	const answer = await answerOf(result.error);
 	if (!answer || answer.status >= 500) return { kind: 'retry' };
 	const { code } = answer.body;
-	if (code === 'invalid_input' && Array.isArray(answer.body.issues)) return { kind: 'invalid', issues: answer.body.issues };
+	// Field faults: 400 invalid_input, or a 409 about one field (a file already attached to a ticket).
+	if (Array.isArray(answer.body.issues) && answer.body.issues.length) return { kind: 'invalid', issues: answer.body.issues };
 	if (code === 'not_authorized_contact') return { kind: 'not_authorized_contact', contacts: Array.isArray(answer.body.contacts) ? answer.body.contacts : [] };
 	if (code === 'quota_exceeded') return { kind: 'quota_exceeded', renewsOn: typeof answer.body.renews_on === 'string' ? answer.body.renews_on : null };
 	return { kind: 'refused', code: typeof code === 'string' ? code : `http_${answer.status}` };

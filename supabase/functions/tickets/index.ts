@@ -3,9 +3,12 @@
 // is, computes the SLA due times with the shared engine from the very instant the ticket opens, and
 // stores ticket, first message, attachments, events and notifications in one transaction through the
 // service-role-only create_ticket RPC (which re-checks membership, authorized contact, contract and
-// quota). A retry with the same idempotency key returns the ticket created the first time.
+// quota, and that each attachment is an object the requester uploaded to the organisation's folder).
+// A retry with the same idempotency key returns the ticket created the first time. Every refusal is a
+// 4xx naming the field at fault (refusals.ts); only our own faults are a 500.
 import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2';
-import { fieldIssues, ticketInput, type TicketInput } from '../_shared/ticket-input.ts';
+import { fieldIssues, insideOrganisationFolder, parseTicketInput, type FieldIssue, type TicketInput } from '../_shared/ticket-input.ts';
+import { classify, type Lookups } from './refusals.ts';
 import type { Programme } from '../_shared/programme.ts';
 import { programmeFromDocument } from '../_shared/programme-document.ts';
 import { evaluateSla } from '../_shared/sla.ts';
@@ -27,16 +30,18 @@ async function loadProgramme(id: string): Promise<Programme> {
 	return programmeFromDocument(id, data.document);
 }
 
-/** RPC error codes → HTTP statuses. */
-const STATUS: Record<string, number> = {
-	not_a_member: 403,
-	not_authorized_contact: 403,
-	contract_inactive: 403,
-	quota_exceeded: 409,
-	organisation_not_found: 404,
-	invalid_severity: 400,
-	attachment_outside_folder: 400,
-	requester_required: 400,
+/** What refusals.ts may look up to name the field at fault. */
+const lookups: Lookups = {
+	async productExists(id) {
+		const { data, error } = await service.from('products').select('id').eq('id', id).maybeSingle();
+		if (error) throw new Error(`products: ${error.message}`);
+		return data !== null;
+	},
+	async attachedPaths(paths) {
+		const { data, error } = await service.from('ticket_attachments').select('storage_path').in('storage_path', paths);
+		if (error) throw new Error(`ticket_attachments: ${error.message}`);
+		return (data ?? []).map((a) => a.storage_path as string);
+	},
 };
 
 async function caller(req: Request): Promise<{ id: string; locale: 'es' | 'en' } | undefined> {
@@ -52,9 +57,11 @@ async function caller(req: Request): Promise<{ id: string; locale: 'es' | 'en' }
 	return { id: data.user.id, locale };
 }
 
+/** Who may open tickets for the organisation, for a member who may not: names and roles only (a
+ * colleague's e-mail address is theirs and support's, as organisation_contacts says). */
 async function authorizedContacts(db: SupabaseClient, organisation: string) {
-	const { data } = await db.from('memberships').select('role, profiles(full_name, email)').eq('organisation_id', organisation).in('role', ['authorized_contact', 'coordinator']);
-	return (data ?? []).map((m: any) => ({ name: m.profiles?.full_name ?? null, email: m.profiles?.email ?? null, role: m.role }));
+	const { data } = await db.from('memberships').select('role, profiles(full_name)').eq('organisation_id', organisation).in('role', ['authorized_contact', 'coordinator']);
+	return (data ?? []).map((m: any) => ({ name: m.profiles?.full_name?.trim() || null, role: m.role }));
 }
 
 /** The first day of next month in the programme's zone: when a used-up monthly quota renews. */
@@ -102,7 +109,14 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 	if (oErr) return fail(req, 404, 'organisation_not_found');
 	const programme = await loadProgramme(org.programme_id);
 	const rules = slaRulesOf(programme);
-	if (!rules.targets(org.plan_id, input.severity)) return fail(req, 400, 'invalid_input', { issues: [{ field: 'severity', code: 'invalid_severity' }] });
+	// What the function can tell without the database: the severity is one of the plan's, and each file
+	// lies in this organisation's folder (the schema only knows it is some organisation's).
+	const issues: FieldIssue[] = [];
+	if (!rules.targets(org.plan_id, input.severity)) issues.push({ field: 'severity', code: 'invalid_severity' });
+	input.attachments.forEach((a, i) => {
+		if (!insideOrganisationFolder(a.storage_path, organisationId)) issues.push({ field: `attachments.${i}.storage_path`, code: 'attachment_outside_folder' });
+	});
+	if (issues.length) return fail(req, 400, 'invalid_input', { issues });
 
 	// The ticket opens now: the due times count from this instant, and the database records it as the
 	// ticket's creation time.
@@ -129,14 +143,15 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 		},
 	});
 	if (error) {
-		if (error.code === '23505') {
+		const outcome = await classify(error, { input, organisation: organisationId, lookups });
+		if (outcome.kind === 'idempotency_race') {
 			// Two submissions of the same draft raced: the other one created it.
 			const { data: existing } = await service.from('tickets').select('*').eq('requester_id', user.id).eq('idempotency_key', input.idempotency_key).single();
 			if (existing) return json(req, ticketView(existing, org.timezone, user.locale, false), 200);
 		}
-		const code = error.message;
-		const status = STATUS[code];
-		if (!status) throw new Error(`create_ticket: ${error.code} ${error.message}`);
+		if (outcome.kind !== 'refused') throw new Error(`create_ticket: ${error.code} ${error.message} ${error.details ?? ''}`);
+		const { status, code, issues } = outcome;
+		if (issues) return fail(req, status, code, { issues });
 		if (code === 'not_authorized_contact') return fail(req, status, code, { contacts: await authorizedContacts(service, organisationId) });
 		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: quotaRenewsOn(programme.timezone, openedAt), detail: error.details });
 		return fail(req, status, code, { detail: error.details ?? null });
@@ -157,7 +172,7 @@ Deno.serve(async (req) => {
 		} catch {
 			return fail(req, 400, 'invalid_json');
 		}
-		const parsed = ticketInput.safeParse(body);
+		const parsed = parseTicketInput(body);
 		if (!parsed.success) return fail(req, 400, 'invalid_input', { issues: fieldIssues(parsed.error) });
 		return await createTicket(req, user, parsed.data);
 	} catch (e) {
