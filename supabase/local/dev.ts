@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
-import { startStack } from './stack.ts';
+import { startFailureMessage, startStack } from './stack.ts';
 import { printBanner } from './banner.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -14,9 +14,7 @@ let stack;
 try {
 	stack = await startStack(config, { schedule: true, log: (l) => console.log(`[stack] ${l}`) });
 } catch (e) {
-	const err = e as NodeJS.ErrnoException;
-	if (err.code === 'EADDRINUSE') console.error(`Port ${config.port} is taken: is \`npm run stack\` or another Supabase stack running? Stop it, or set MOSTRADOR_STACK_PORT.`);
-	else console.error(`The local stack did not start: ${err.message}`);
+	console.error(startFailureMessage(e));
 	process.exit(1);
 }
 await printBanner(stack, performance.now() - started);

@@ -3,12 +3,18 @@
 //   npm run stack -- --reset      rebuild the data folder from bootstrap + migrations + seed, then start
 //   npm run stack -- --tick       run every cron job once (on the running stack if there is one) and exit
 import { loadConfig } from './config.ts';
-import { startStack } from './stack.ts';
+import { startFailureMessage, startStack } from './stack.ts';
 import { printBanner } from './banner.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = loadConfig();
 const started = performance.now();
+
+/** One line on stderr and a non-zero exit: what went wrong and what to do, never a bare value. */
+function failed(e: unknown): never {
+	console.error(startFailureMessage(e));
+	process.exit(1);
+}
 
 async function runningStack(): Promise<boolean> {
 	try {
@@ -26,7 +32,7 @@ async function tick() {
 		if (!res.ok) throw new Error(`tick failed: ${res.status} ${await res.text()}`);
 		result = await res.json();
 	} else {
-		const stack = await startStack(config, { log: (l) => console.log(`  ${l}`) });
+		const stack = await startStack(config, { log: (l) => console.log(`  ${l}`) }).catch(failed);
 		try {
 			result = await stack.cron.tick();
 		} finally {
@@ -42,10 +48,10 @@ async function tick() {
 
 async function serve() {
 	if (await runningStack()) {
-		console.error(`A Mostrador stack is already listening on ${config.apiUrl}.`);
+		console.error(`A Mostrador stack is already listening on ${config.apiUrl}: use that one, or stop it first.`);
 		process.exit(1);
 	}
-	const stack = await startStack(config, { reset: args.has('--reset'), schedule: true, log: (l) => console.log(`[stack] ${l}`) });
+	const stack = await startStack(config, { reset: args.has('--reset'), schedule: true, log: (l) => console.log(`[stack] ${l}`) }).catch(failed);
 	await printBanner(stack, performance.now() - started);
 	let stopping = false;
 	const stop = async () => {

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, seed, startPostgres } from './db.ts';
+import { assertPortFree, clearDataFolder, PortTakenError, StartError } from './postmaster.ts';
 import { type StackConfig } from './config.ts';
 import { corsHeaders, json, type Ctx, type Service } from './http.ts';
 import { createMailbox, mailService, type Mailbox } from './mail.ts';
@@ -127,9 +128,28 @@ export function gatewayToken(req: Request, config: StackConfig): string | undefi
 	return key;
 }
 
+/** What `npm run stack` / `npm run dev` print when the stack does not start: one line, never a bare value. */
+export function startFailureMessage(e: unknown): string {
+	if (e instanceof StartError) return e.message;
+	if (e instanceof Error) return `The local stack did not start: ${e.message.replace(/\s+/g, ' ').trim()}`;
+	return `The local stack did not start, and its error says no more than ${String(e)}.`;
+}
+
+const apiPortTaken = (port: number) =>
+	new PortTakenError(port, `Port ${port} is taken by another program (another Supabase stack?): stop it, or set MOSTRADOR_STACK_PORT to another port.`);
+
 export async function startStack(config: StackConfig, opts: StartOptions = {}): Promise<Stack> {
 	const log = opts.log ?? (() => {});
-	if (opts.reset && !config.databaseUrl) rmSync(config.dataDir, { recursive: true, force: true });
+	const dbDir = join(config.dataDir, 'db');
+	// Checked before PostgreSQL starts, so that a taken port costs no database start and stop.
+	await assertPortFree(config.port, config.host).catch((e) => {
+		throw e instanceof PortTakenError ? apiPortTaken(config.port) : e;
+	});
+	if (opts.reset && !config.databaseUrl) {
+		// A PostgreSQL still running on the old data would survive the delete and keep the port.
+		await clearDataFolder(dbDir, log);
+		rmSync(config.dataDir, { recursive: true, force: true });
+	}
 	mkdirSync(config.dataDir, { recursive: true });
 	// As root, Postgres runs as another user that must reach its data folder.
 	chmodSync(config.dataDir, 0o755);
@@ -138,16 +158,35 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
 	let dbUrl = config.databaseUrl;
 	let stopDb = async () => {};
 	if (!dbUrl) {
-		const server = await startPostgres({ dataDir: join(config.dataDir, 'db'), port: config.dbPort, log: opts.dbLog });
-		dbUrl = server.url;
-		stopDb = server.stop;
+		try {
+			const server = await startPostgres({ dataDir: dbDir, port: config.dbPort, log: opts.dbLog, notes: log });
+			dbUrl = server.url;
+			stopDb = server.stop;
+		} catch (e) {
+			if (e instanceof PortTakenError && e.port === config.dbPort) {
+				throw new StartError(`Port ${config.dbPort}, which the stack's PostgreSQL listens on, is taken by another program (another Supabase stack?): stop it, or set MOSTRADOR_DB_PORT to another port.`);
+			}
+			throw e;
+		}
 	} else if (opts.reset) {
 		log('DATABASE_URL is set: --reset leaves that database alone');
 	}
+	try {
+		return await serveStack(config, opts, log, dbUrl, stopDb);
+	} catch (e) {
+		// Nothing is left running when the start fails half-way (a migration, the port taken meanwhile).
+		await stopDb().catch(() => {});
+		throw (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? apiPortTaken(config.port) : e;
+	}
+}
+
+async function serveStack(config: StackConfig, opts: StartOptions, log: (line: string) => void, dbUrl: string, stopDb: () => Promise<void>): Promise<Stack> {
 	const prepared = await prepareDatabase(dbUrl, config, log);
 	const admin = new pg.Pool({ connectionString: dbUrl, max: 10 });
 	const api = new pg.Pool({ connectionString: withUser(dbUrl, 'authenticator', AUTHENTICATOR_PASSWORD), max: 20 });
-	for (const pool of [admin, api]) pool.on('error', (e) => log(`database connection lost: ${e.message}`));
+	let stopped = false;
+	// On Ctrl-C PostgreSQL hears the signal too and closes the connections itself: no news when stopping.
+	for (const pool of [admin, api]) pool.on('error', (e) => stopped || log(`database connection lost: ${e.message}`));
 	const mail = createMailbox(admin, log);
 
 	const stack = { config, api, admin, mail, log, dbUrl } as Stack;
@@ -184,13 +223,18 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
 			} else res.destroy();
 		}
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(config.port, config.host, () => resolve());
-	});
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(config.port, config.host, () => resolve());
+		});
+	} catch (e) {
+		await Promise.all(services.map((s) => s.stop?.())).catch(() => {});
+		await Promise.all([api.end(), admin.end()]).catch(() => {});
+		throw e;
+	}
 	if (opts.schedule) stack.cron.start();
 
-	let stopped = false;
 	stack.stop = async () => {
 		if (stopped) return;
 		stopped = true;

@@ -143,7 +143,7 @@ async function writeTable(r: Request_, name: string): Promise<Response> {
 	const media = negotiate(r.req);
 	const { cache, relation } = await findRelation(r, name);
 	const qs = parseQueryString(r.ctx.url.searchParams);
-	const payload = method === 'DELETE' ? undefined : tablePayload(r.body, qs.columns, method === 'POST');
+	const payload = method === 'DELETE' ? undefined : tablePayload(r.body, qs.columns, method === 'POST' || method === 'PATCH');
 	const prefs = { ...r.prefs };
 	// Without a primary key, headers-only has no Location to give.
 	if (prefs.return === 'headers-only' && method !== 'POST') prefs.return = 'minimal';

@@ -55,6 +55,11 @@ export function tablePayload(text: string, columns: string[] | undefined, allowA
 		if (!same) throw invalidBody('All object keys must match');
 		return { text, keys: first, isArray: true };
 	}
-	if (!isObject(value)) throw invalidBody('Empty or invalid json');
+	// Any other JSON value (a number, a string, true, null) PostgREST truncates to an empty array
+	// (payloadAttributes), unless `columns=` names the columns: then the body goes to Postgres as sent.
+	if (!isObject(value)) {
+		if (!allowArray) throw invalidBody('Empty or invalid json');
+		return columns ? { text, keys: columns, isArray: true } : { text: '[]', keys: [], isArray: true };
+	}
 	return { text, keys: columns ?? Object.keys(value), isArray: false };
 }

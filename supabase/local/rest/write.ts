@@ -60,11 +60,22 @@ function insertSql(w: WriteRequest, table: string, returning: string): string {
 function updateSql(w: WriteRequest, table: string, returning: string, where: string): string {
 	const { relation, payload, planner } = w;
 	const columns = requireColumns(relation, payload!.keys, columnNotFound);
-	// An empty body changes nothing and affects no row.
-	if (!columns.length) return `select ${returning} from ${table} where false`;
 	const defs = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
 	const set = columns.map((c) => `${ident(c.name)} = pgrst_body.${ident(c.name)}`).join(', ');
-	return `update ${table} set ${set} from (select * from json_to_record(${planner.params.add(payload!.text)}::json) as pgrst_body(${defs})) as pgrst_body${where} returning ${returning}`;
+	// An array body is read with json_to_recordset, an object with json_to_record (as PostgREST does).
+	const reader = payload!.isArray ? 'json_to_recordset' : 'json_to_record';
+	return `update ${table} set ${set} from (select * from ${reader}(${planner.params.add(payload!.text)}::json) as pgrst_body(${defs})) as pgrst_body${where} returning ${returning}`;
+}
+
+/**
+ * PATCH with no columns to set (`{}`, `[]`, `[{}]`): PostgREST v14 runs no UPDATE at all (`SET` with
+ * nothing is not SQL) but `SELECT <returned columns, or NULL> FROM <table> WHERE false`, leaving the
+ * filters out (QueryBuilder.hs, mutatePlanToQuery for Update with null uCols). So nothing is touched,
+ * no filter is needed (pg-safeupdate never sees an UPDATE), and the answer is 204, or 200 with `[]`
+ * for return=representation, with a Content-Range of star-slash-star (no range, no total).
+ */
+function isEmptyUpdate(w: WriteRequest): boolean {
+	return w.method === 'PATCH' && w.payload!.keys.length === 0;
 }
 
 /** PUT: filters must be `eq` on exactly the primary key, and the body must agree with them. */
@@ -95,6 +106,7 @@ export function writeSql(w: WriteRequest): string {
 	if (method === 'PUT') checkPut(w);
 	let statement: string;
 	if (method === 'POST' || method === 'PUT') statement = insertSql(w, table, returning);
+	else if (isEmptyUpdate(w)) statement = `select ${returningCols.length ? returning : 'null'} from ${table} where false`;
 	else {
 		const source = { schema: relation.schema, name: relation.name, columns: relation.columns, relation };
 		const conditions = planner.where(source, table, '');
@@ -146,7 +158,8 @@ export function writeResponse(w: WriteRequest, r: WriteResult, applied: string[]
 	}
 	const representation = prefs.return === 'representation';
 	let status: number;
-	if (method === 'POST') status = prefs.resolution === 'merge-duplicates' && r.rows > 0 && r.inserted === 0 ? 200 : 201;
+	// An upsert that inserted nothing (every row merged, or no rows at all) is 200 (Response.hs).
+	if (method === 'POST') status = prefs.resolution === 'merge-duplicates' && !(r.inserted! > 0) ? 200 : 201;
 	else status = representation ? 200 : 204;
 	if (!representation) return new Response(null, { status, headers });
 	headers['content-type'] = media.contentType;
