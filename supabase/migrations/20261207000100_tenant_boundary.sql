@@ -17,8 +17,10 @@
 --   which takes them from a security-definer function that answers only to staff. Every other column is
 --   granted by name below: a column added later is invisible to the API until a migration grants it.
 --   Functions a customer may call that return a ticket row blank the three fields.
--- * Article comments: anonymous readers get display names through article_comment_thread, never
---   author ids; who hid a comment is nobody's business through the API (hidden_at says that it was).
+-- * Article comments: readers get display names through article_comment_thread, never author ids
+--   (anyone may sign up, so withholding them from anon alone would withhold nothing); staff moderate
+--   through comments_for_moderation; who hid a comment is nobody's business through the API
+--   (hidden_at says that it was).
 -- * Not-found errors: PostgREST answers 500 for every SQLSTATE of class P0 but P0001, so private.fail
 --   turns the not-found state, and any *_not_found code, into PT404 (PostgREST's "PTxyz → HTTP xyz"),
 --   and takes the field an error belongs to as the hint, for forms to put the message next to it.
@@ -126,6 +128,24 @@ revoke update, insert, delete, truncate, references, trigger on public.invitatio
 -- The code's hash stays in the database: 48 random bits are too few to show even hashed.
 revoke select on public.invitations from authenticated;
 grant select (id, organisation_id, role, expires_at, max_uses, uses, revoked_at, created_by, created_at) on public.invitations to authenticated;
+
+-- Revoking answers with the invitation, never with its code's hash (a function's result is not held
+-- to column privileges).
+create or replace function public.revoke_invitation(invitation uuid) returns public.invitations
+language plpgsql security definer set search_path = '' as $$
+declare inv public.invitations;
+begin
+	if (select auth.uid()) is null then perform private.fail('not_signed_in', null, '42501'); end if;
+	select * into inv from public.invitations i where i.id = invitation for update;
+	if not found or not (private.is_admin() or private.member_role(inv.organisation_id) is not distinct from 'coordinator') then
+		perform private.fail('invitation_not_found', 'No invitation of yours has this id.', 'P0002');
+	end if;
+	if inv.revoked_at is null then
+		update public.invitations set revoked_at = now() where id = inv.id returning * into inv;
+	end if;
+	inv.code_hash := null;
+	return inv;
+end $$;
 
 -- Profiles ------------------------------------------------------------------------------------------
 
@@ -307,7 +327,20 @@ alter table public.ticket_events enable trigger ticket_events_append_only;
 
 revoke select on public.article_comments from anon, authenticated;
 grant select (id, article_slug, body, created_at, edited_at, hidden_at) on public.article_comments to anon;
-grant select (id, article_slug, author_id, body, created_at, edited_at, hidden_at) on public.article_comments to authenticated;
+grant select (id, article_slug, body, created_at, edited_at, hidden_at) on public.article_comments to authenticated;
+
+-- The comments staff moderate, newest first, with the author's name and e-mail (staff read profiles);
+-- nothing for anyone else. Filters, order and limit apply to the result as to a table.
+create function public.comments_for_moderation()
+returns table (id uuid, article_slug text, body text, created_at timestamptz, edited_at timestamptz, hidden_at timestamptz, author_name text, author_email text)
+language sql stable security definer set search_path = '' as $$
+	select c.id, c.article_slug, c.body, c.created_at, c.edited_at, c.hidden_at, nullif(btrim(p.full_name), ''), p.email
+	from public.article_comments c left join public.profiles p on p.id = c.author_id
+	where (select private.is_staff())
+	order by c.created_at desc
+$$;
+revoke execute on function public.comments_for_moderation() from public, anon;
+grant execute on function public.comments_for_moderation() to authenticated, service_role;
 
 -- The author's display name and whether the caller wrote the comment, so the thread (security invoker,
 -- under the comments' select policy) never reads author_id itself.
@@ -506,10 +539,6 @@ declare
 	t public.tickets := private.ticket_for_update(ticket);
 	m public.ticket_messages;
 begin
-	if jsonb_typeof(coalesce(attachments, '[]')) <> 'array' then perform private.fail('invalid_attachments', 'attachments is a JSON array.', 'P0001', 'attachments'); end if;
-	if jsonb_array_length(coalesce(attachments, '[]')) > 10 then
-		perform private.fail('too_many_attachments', 'A reply carries at most 10 files.', 'P0001', 'attachments');
-	end if;
 	m := public.reply_to_ticket(ticket, body, false);
 	perform private.attach_files(t, m.id, attachments, t.organisation_id || '/' || t.id || '/', 'public', (select auth.uid()));
 	return m;
@@ -527,10 +556,6 @@ begin
 	t := private.ticket_for_update(ticket);
 	if action is null or action not in ('reply', 'note', 'request_info', 'resolve') then
 		perform private.fail('invalid_action', 'action is reply, note, request_info or resolve.');
-	end if;
-	if jsonb_typeof(coalesce(attachments, '[]')) <> 'array' then perform private.fail('invalid_attachments', 'attachments is a JSON array.', 'P0001', 'attachments'); end if;
-	if jsonb_array_length(coalesce(attachments, '[]')) > 10 then
-		perform private.fail('too_many_attachments', 'A reply carries at most 10 files.', 'P0001', 'attachments');
 	end if;
 	m := public.reply_to_ticket(ticket, body, internal);
 	-- An internal note's files stay in the staff-only folder; a public reply's in the ticket's folder.
@@ -675,3 +700,9 @@ grant execute on function
 to authenticated, service_role;
 revoke execute on function public.create_ticket(jsonb) from public, anon, authenticated;
 grant execute on function public.create_ticket(jsonb) to service_role;
+
+-- Functions in `private` run for the API only when a migration grants them (policies and invoker
+-- views need theirs); PostgreSQL's default of EXECUTE for PUBLIC let later helpers through, among them
+-- ticket_for_update, which locks and returns a whole ticket.
+alter default privileges in schema private revoke execute on functions from public;
+revoke execute on function private.ticket_for_update(uuid) from public, anon, authenticated;

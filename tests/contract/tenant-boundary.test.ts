@@ -143,6 +143,7 @@ describe('invitations: only revoke_invitation changes them', () => {
 		const revoked = await coord.client.rpc('revoke_invitation', { invitation });
 		expect(revoked.error).toBeNull();
 		expect(revoked.data.revoked_at).not.toBeNull();
+		expect(revoked.data.code_hash).toBeNull();
 	});
 
 	it("another organisation's invitation is not found: 404", async () => {
@@ -226,6 +227,14 @@ describe('article comments: names, not ids', () => {
 		const ids = await anon.from('article_comments').select('author_id').eq('article_slug', ARTICLE);
 		expect(ids.status).toBe(401);
 		expect(ids.error).toMatchObject({ code: '42501' });
+	});
+
+	it("a signed-in reader gets no author id either (anyone may sign up); staff moderate with names", async () => {
+		expect((await outsider.client.from('article_comments').select('author_id').eq('article_slug', ARTICLE)).status).toBe(403);
+		const { data, error } = await agent.client.rpc('comments_for_moderation').select('body, author_name, author_email').eq('article_slug', ARTICLE);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ body: 'Me sirvió', author_name: 'Mario Miembro', author_email: member.email }]);
+		expect((await outsider.client.rpc('comments_for_moderation').eq('article_slug', ARTICLE)).data).toEqual([]);
 	});
 
 	it('who hid a comment is not readable through the API', async () => {

@@ -71,3 +71,22 @@ test('a page without an English translation falls back to Spanish with a notice'
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.locator('.sl-markdown-content')).toContainText('LDAP');
 });
+
+// Comments, votes and deflections are taken only for articles the seed lists (public.articles): every
+// slug the built site hands its widgets must be there, or those widgets would answer article_not_found.
+test('every article page of the built site is a published article in the seed', async () => {
+	const { readdirSync, readFileSync } = await import('node:fs');
+	const { join } = await import('node:path');
+	const { articleRows } = await import('../../src/cli/generate-seed.ts');
+	const dist = process.env.MOSTRADOR_OUT_DIR ?? join(process.cwd(), 'dist');
+	const slugs = new Set<string>();
+	for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const html = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+		for (const m of html.matchAll(/id="mostrador-widgets"[^>]*?data-slug="([^"]+)"/g)) slugs.add(m[1]);
+	}
+	expect(slugs.size).toBeGreaterThan(20);
+	const published = new Set(articleRows().map((r) => r.slug));
+	expect([...slugs].filter((s) => !published.has(s))).toEqual([]);
+	expect(readFileSync(join(process.cwd(), 'supabase/seed.sql'), 'utf8')).toContain(`('${[...slugs][0]}',`);
+});

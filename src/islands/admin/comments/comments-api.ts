@@ -1,5 +1,6 @@
-// Comment moderation: the most recent comments on any article with their authors (staff read every
-// comment and profile under RLS), and hiding or showing one again (hide_comment, staff only).
+// Comment moderation: the most recent comments on any article with their authors' names and e-mails
+// (comments_for_moderation, staff only: author ids are not readable from the table), and hiding or
+// showing one again (hide_comment, staff only).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { attempt, type Outcome } from '../errors.ts';
 
@@ -19,11 +20,23 @@ export const PAGE_SIZE = 50;
 
 export function listComments(client: SupabaseClient, filter: CommentFilter): Promise<Outcome<ModeratedComment[]>> {
 	return attempt(() => {
-		let query = client.from('article_comments').select('id, article_slug, body, created_at, edited_at, hidden_at, author:profiles!author_id(full_name, email)');
+		let query = client.rpc('comments_for_moderation').select('id, article_slug, body, created_at, edited_at, hidden_at, author_name, author_email');
 		if (filter === 'visible') query = query.is('hidden_at', null);
 		if (filter === 'hidden') query = query.not('hidden_at', 'is', null);
 		return query.order('created_at', { ascending: false }).limit(PAGE_SIZE);
-	}) as Promise<Outcome<ModeratedComment[]>>;
+	}).then((result) =>
+		result.ok
+			? {
+					ok: true as const,
+					data: ((result.data ?? []) as ModerationRow[]).map(({ author_name, author_email, ...c }) => ({ ...c, author: { full_name: author_name, email: author_email } })),
+				}
+			: result,
+	);
+}
+
+interface ModerationRow extends Omit<ModeratedComment, 'author'> {
+	author_name: string | null;
+	author_email: string | null;
 }
 
 export function setHidden(client: SupabaseClient, comment: string, hidden: boolean): Promise<Outcome<ModeratedComment>> {
