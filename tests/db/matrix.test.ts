@@ -133,7 +133,11 @@ const cases: Case[] = [
 	["a customer cannot read the ticket's problem", w.memberA, 'select problem_id from public.tickets', [], DENIED],
 	['a customer cannot select every column (that would include the staff-only ones)', w.memberA, 'select * from public.tickets', [], DENIED],
 	['a customer cannot filter on the assignee either', w.memberA, 'select id from public.tickets where assignee_id is not null', [], DENIED],
-	['a customer gets nothing from the staff-fields helper', w.contactA, 'select * from private.ticket_staff_fields($1)', [tA], 0],
+	['a customer reads nothing of the staff-only projection', w.contactA, 'select * from public.ticket_staff_fields', [], 0],
+	['anon cannot read the staff-only projection', anon, 'select * from public.ticket_staff_fields', [], DENIED],
+	['nobody writes the projection through the API', w.agent, `update public.ticket_staff_fields set level = 2`, [], DENIED],
+	['staff read the projection: one row a ticket', w.agent, 'select ticket_id from public.ticket_staff_fields', [], 2],
+	["the projection holds each ticket's own assignee, level and problem", service, 'select 1 from public.tickets t join public.ticket_staff_fields f on f.ticket_id = t.id where (t.assignee_id, t.level, t.problem_id) is not distinct from (f.assignee_id, f.level, f.problem_id)', [], 2],
 	['a customer gets nothing from the queue', w.coordA, 'select assignee_id from public.agent_queue', [], 0],
 	['staff read assignee, level and problem through the queue', w.agent, 'select assignee_id, level, problem_id from public.agent_queue where id = $1 and assignee_id is not null and problem_id is not null', [tA], 1],
 	['the service role sees every ticket', service, 'select * from public.tickets', [], 2],
@@ -545,6 +549,7 @@ describe('staff-only ticket fields', () => {
 		expect(closed).toMatchObject({ status: 'closed', assignee_id: null, level: null });
 		expect(await db.count(w.contactA, `select 1 from public.ticket_events where ticket_id = $1 and kind in ('level_changed', 'assigned', 'problem_linked')`, [t])).toBe(0);
 		expect(await db.count(w.agent, `select 1 from public.ticket_events where ticket_id = $1 and kind = 'level_changed' and visibility = 'internal'`, [t])).toBe(1);
+		expect(await db.as(w.agent, 'select assignee_id, level, problem_id from public.agent_queue where id = $1', [t])).toEqual([{ assignee_id: w.agent.id, level: 2, problem_id: null }]);
 	});
 });
 
