@@ -2,11 +2,12 @@
 // button, so moving through the options never saves by itself); the plan's limit on authorized
 // contacts is the database's (authorized_contacts_limit), shown under the row that hit it. Removing
 // someone asks once more in the row itself (remove_member), then the list reloads.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import { FieldError, describedBy } from '../Field.tsx';
+import { ConfirmInPlace } from '../../shared/ConfirmInPlace.tsx';
 import type { AdminProps } from '../props.ts';
 import { planName } from './format.ts';
 import { MEMBER_ROLES, removeMember, setRole, type Member, type MemberRole, type Organisation } from './organisations-api.ts';
@@ -147,52 +148,21 @@ interface RemoveProps {
 
 function RemoveMember({ client, props, organisation, member, who, onRemoved }: RemoveProps) {
 	const { labels } = props;
-	const [confirming, setConfirming] = useState(false);
-	const [busy, setBusy] = useState(false);
-	const [error, setError] = useState('');
-	const yes = useRef<HTMLButtonElement>(null);
-	const ask = useRef<HTMLButtonElement>(null);
-	const id = `admin-remove-${member.user_id}`;
-	useEffect(() => {
-		if (confirming) yes.current?.focus();
-	}, [confirming]);
-
-	async function remove() {
-		setBusy(true);
-		const result = await removeMember(client, organisation.id, member.user_id);
-		setBusy(false);
-		if (!result.ok) {
-			setError(messageFor(result.code, labels));
-			return yes.current?.focus();
-		}
-		await onRemoved(fill(labels['members.removed'], { name: who, organisation: organisation.name }));
-	}
-
-	if (!confirming) {
-		return (
-			<button ref={ask} type="button" class="mostrador-link admin-member-remove" aria-label={fill(labels['members.removeOf'], { name: who })} onClick={() => setConfirming(true)}>
-				{labels['members.remove']}
-			</button>
-		);
-	}
 	return (
-		<div class="admin-member-confirm" role="group" aria-labelledby={`${id}-question`}>
-			<p id={`${id}-question`}>{fill(labels['members.removeConfirm'], { name: who, organisation: organisation.name })}</p>
-			<button ref={yes} type="button" class="mostrador-button" disabled={busy} aria-describedby={error ? `${id}-error` : undefined} onClick={remove}>
-				{labels['members.removeYes']}
-			</button>{' '}
-			<button
-				type="button"
-				class="mostrador-link"
-				onClick={() => {
-					setConfirming(false);
-					setError('');
-					requestAnimationFrame(() => ask.current?.focus());
-				}}
-			>
-				{labels['members.removeNo']}
-			</button>
-			<FieldError id={id} text={error} />
-		</div>
+		<ConfirmInPlace
+			id={`admin-remove-${member.user_id}`}
+			class="admin-member-remove"
+			ask={labels['members.remove']}
+			askLabel={fill(labels['members.removeOf'], { name: who })}
+			question={fill(labels['members.removeConfirm'], { name: who, organisation: organisation.name })}
+			yes={labels['members.removeYes']}
+			no={labels['members.removeNo']}
+			onConfirm={async () => {
+				const result = await removeMember(client, organisation.id, member.user_id);
+				if (!result.ok) return messageFor(result.code, labels);
+				await onRemoved(fill(labels['members.removed'], { name: who, organisation: organisation.name }));
+				return null;
+			}}
+		/>
 	);
 }
