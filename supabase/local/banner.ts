@@ -1,6 +1,6 @@
 // What the stack prints when it is ready: where everything is, the keys, and the demo accounts.
 import type { StackConfig } from './config.ts';
-import type { Stack } from './stack.ts';
+import type { Stack } from './stack-types.ts';
 
 function line(label: string, value: string) {
 	console.log(`  ${label.padEnd(18)} ${value}`);

@@ -8,36 +8,9 @@ import type pg from 'pg';
 import { json, type Service } from './http.ts';
 import { identify } from './as-role.ts';
 import { firesAt, parseSchedule } from './cron-expression.ts';
-import type { Stack } from './stack.ts';
+import type { HttpDelivery, JobRun, Scheduler, Stack, TickResult } from './stack-types.ts';
 
-export interface JobRun {
-	jobid: number;
-	jobname: string | null;
-	status: 'succeeded' | 'failed';
-	message: string;
-}
-
-export interface HttpDelivery {
-	id: number;
-	url: string;
-	status: number | null;
-	error: string | null;
-}
-
-export interface TickResult {
-	jobs: JobRun[];
-	requests: HttpDelivery[];
-}
-
-export interface Scheduler {
-	service: Service;
-	start(): void;
-	stop(): void;
-	/** Runs every active job once, then delivers every queued HTTP request. */
-	tick(): Promise<TickResult>;
-	/** Sends what net.http_post queued; resolves when the replies are stored. */
-	deliver(): Promise<HttpDelivery[]>;
-}
+export type { HttpDelivery, JobRun, Scheduler, TickResult } from './stack-types.ts';
 
 interface Job {
 	jobid: number;

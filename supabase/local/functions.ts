@@ -6,7 +6,7 @@
 import { json, type Ctx, type Service } from './http.ts';
 import { verifyJwt } from './jwt.ts';
 import type { StackConfig } from './config.ts';
-import type { Stack } from './stack.ts';
+import type { Stack } from './stack-types.ts';
 import { locateFunction } from './functions/locate.ts';
 import { WorkerPool } from './functions/pool.ts';
 import { BootError, WorkerGone, WorkerTimeout } from './functions/worker.ts';

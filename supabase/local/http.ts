@@ -1,28 +1,6 @@
 // What every service module shares: the request context the gateway hands over, JSON responses, and
 // the CORS headers a browser needs (Kong's cors plugin is on every route of the CLI's local stack).
-import type { Stack } from './stack.ts';
-
-export interface Ctx {
-	stack: Stack;
-	url: URL;
-	/** Path after the service prefix, always starting with '/': '/tickets', '/object/sign/a/b.png'. */
-	path: string;
-	/**
-	 * The bearer token after the gateway's key mapping (the CLI's Kong rule): the caller's
-	 * Authorization if present and not an opaque sb_ key, else the JWT behind the apikey. Unverified.
-	 */
-	token?: string;
-	/** The caller's address (per-IP rate limits). */
-	ip: string;
-}
-
-export interface Service {
-	/** e.g. '/rest/v1' */
-	prefix: string;
-	handle(req: Request, ctx: Ctx): Promise<Response>;
-	/** Releases what the service holds (workers, timers) when the stack stops. */
-	stop?(): Promise<void>;
-}
+export type { Ctx, Service } from './stack-types.ts';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
 	return new Response(body === undefined ? null : JSON.stringify(body), {

@@ -3,25 +3,10 @@
 // Inbucket/Mailpit catches mail. Nothing leaves the machine.
 import type pg from 'pg';
 import { json, type Ctx, type Service } from './http.ts';
+import type { Mail, Mailbox } from './stack-types.ts';
 import { identify } from './as-role.ts';
 
-export interface Mail {
-	id: number;
-	sent_at: string;
-	to: string;
-	subject: string;
-	text: string;
-	html: string | null;
-	kind: string;
-	data: Record<string, unknown>;
-}
-
-export interface Mailbox {
-	send(mail: { to: string; subject: string; text: string; html?: string; kind?: string; data?: Record<string, unknown> }): Promise<Mail>;
-	list(filter?: { to?: string; limit?: number }): Promise<Mail[]>;
-	get(id: number): Promise<Mail | undefined>;
-	clear(): Promise<void>;
-}
+export type { Mail, Mailbox } from './stack-types.ts';
 
 export function createMailbox(admin: pg.Pool, log: (line: string) => void = () => {}): Mailbox {
 	return {

@@ -10,26 +10,15 @@ import { migrate, seed, startPostgres } from './db.ts';
 import { assertPortFree, clearDataFolder, PortTakenError, StartError } from './postmaster.ts';
 import { type StackConfig } from './config.ts';
 import { corsHeaders, json, type Ctx, type Service } from './http.ts';
-import { createMailbox, mailService, type Mailbox } from './mail.ts';
+import { createMailbox, mailService } from './mail.ts';
 import { restService } from './rest/index.ts';
 import { authService } from './auth/index.ts';
 import { storageService } from './storage/index.ts';
 import { functionsService } from './functions.ts';
-import { createScheduler, type Scheduler } from './cron.ts';
+import { createScheduler } from './cron.ts';
+import type { Stack } from './stack-types.ts';
 
-export interface Stack {
-	config: StackConfig;
-	/** Connections as `authenticator`: each request switches to anon, authenticated or service_role. */
-	api: pg.Pool;
-	/** Superuser connections, for what the real services do as their admin roles (GoTrue's own tables, Storage's bucket lookups). */
-	admin: pg.Pool;
-	mail: Mailbox;
-	cron: Scheduler;
-	log(line: string): void;
-	/** Connection string of the database (superuser). */
-	dbUrl: string;
-	stop(): Promise<void>;
-}
+export type { Stack } from './stack-types.ts';
 
 export interface StartOptions {
 	/** Drop the data folder first and rebuild from bootstrap, migrations and seed. */

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { findItem, type DownloadItem } from './catalogue.ts';
-import type { DownloadsProps } from './Downloads.tsx';
+import type { DownloadsProps } from './props.ts';
 import DownloadVersionView from './DownloadVersion.tsx';
 import VisibilityBadge from './VisibilityBadge.tsx';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import { listItems, type DownloadItem } from './catalogue.ts';
-import type { DownloadsProps } from './Downloads.tsx';
+import type { DownloadsProps } from './props.ts';
 import VisibilityBadge from './VisibilityBadge.tsx';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; items: DownloadItem[] };

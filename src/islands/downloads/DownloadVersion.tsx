@@ -7,7 +7,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { Failure } from '../article/backend-error.ts';
 import { SIGNED_URL_SECONDS, signedDownload, type DownloadItem, type DownloadVersion } from './catalogue.ts';
-import type { DownloadsProps } from './Downloads.tsx';
+import type { DownloadsProps } from './props.ts';
 import { formatDay, formatSize, today } from './format.ts';
 import type { DownloadLabels } from './labels.ts';
 import { statusOf } from './support-status.ts';

@@ -5,19 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../shared/use-session.ts';
 import DownloadItemView from './DownloadItem.tsx';
 import DownloadList from './DownloadList.tsx';
-import type { DownloadLabels, StatusLabels } from './labels.ts';
-import type { StatusTable } from './support-status.ts';
+import type { DownloadsProps } from './props.ts';
 
-export interface DownloadsProps {
-	lang: 'es' | 'en';
-	/** This page, in its language (the list links to `?item=` on it). */
-	pagePath: string;
-	accountHref: string;
-	products: Record<string, string>;
-	statuses: StatusTable;
-	labels: DownloadLabels;
-	statusLabels: StatusLabels;
-}
+export type { DownloadsProps } from './props.ts';
 
 export default function Downloads(props: DownloadsProps) {
 	const session = useSession();

@@ -2,7 +2,7 @@
 // e-mail links and codes, rotating refresh tokens, the user endpoints and the admin API, over the
 // auth schema of bootstrap.sql. Errors come back in the shape the caller's X-Supabase-Api-Version asks for.
 import type { Ctx, Service } from '../http.ts';
-import type { Stack } from '../stack.ts';
+import type { Stack } from '../stack-types.ts';
 import { AuthError, errorResponse, versionHeaders } from './errors.ts';
 import { loadAuthSettings } from './settings.ts';
 import type { AuthCtx, Route } from './routes/context.ts';

@@ -2,7 +2,7 @@
 // HTML with {{ .ConfirmationURL }}, {{ .Token }}, {{ .TokenHash }}, {{ .SiteURL }}, {{ .RedirectTo }},
 // {{ .Email }} and {{ .Data.<key> }} substituted, the link pointing at <api>/auth/v1/verify. The mail
 // goes to the stack's mailbox with a plain-text part that always carries the link and the code.
-import type { Stack } from '../stack.ts';
+import type { Stack } from '../stack-types.ts';
 import type { AuthSettings, TemplateName } from './settings.ts';
 import type { EmailVerification } from './otp.ts';
 

@@ -4,7 +4,7 @@
 // (src/PostgREST/App.hs, MainTx.hs). Read-only for GET/HEAD and for STABLE/IMMUTABLE functions.
 import { asRole, identify, JwtError, RoleError, type Identity } from '../as-role.ts';
 import { headerObject, type Ctx, type Service } from '../http.ts';
-import type { Stack } from '../stack.ts';
+import type { Stack } from '../stack-types.ts';
 import { ApiError, closest, errorResponse, fromPgError } from './errors.ts';
 import { readBodyText, tablePayload } from './payload.ts';
 import { negotiate, parsePrefer, profileSchema, type Preferences } from './prefer.ts';

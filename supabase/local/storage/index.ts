@@ -4,7 +4,7 @@
 // policies on storage.* decide. Static route segments (sign, public, info, list...) win over bucket
 // names, as in Storage's router.
 import { json, type Ctx, type Service } from '../http.ts';
-import type { Stack } from '../stack.ts';
+import type { Stack } from '../stack-types.ts';
 import { createBucket, deleteBucket, emptyBucket, getBucket, listBuckets, updateBucket } from './buckets.ts';
 import { ERRORS, StorageError } from './errors.ts';
 import { listObjects } from './list.ts';
