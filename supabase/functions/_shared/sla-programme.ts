@@ -1,33 +1,37 @@
-// The `targets` and `calendar` lookups evaluateSla takes, read from a validated programme
-// (programme.ts). Kept apart from sla.ts so the evaluation itself imports no zod. Each plan's calendar
-// is converted once per programme object and then handed out as the same object, because the
-// business-time engine caches a calendar's days per object.
+// The rules the SLA evaluation (sla.ts) and the sweep (sweep-plan.ts) take, read from a validated
+// programme (programme.ts; programme-document.ts reads one from the database). The lookups themselves
+// are sla-rules.ts, shared with the agent console. Kept apart from sla.ts so the evaluation itself
+// imports no zod. Each plan's calendar is converted once per programme object and then handed out as
+// the same object, because the business-time engine caches a calendar's days per object.
 import { calendarOf, toEngineCalendar, type Programme } from './programme.ts';
-import type { Calendar } from './business-time.ts';
-import type { SlaInput } from './sla.ts';
+import { slaRulesOfPlans, type SlaPlanRules } from './sla-rules.ts';
+import type { SlaRules } from './sla-state.ts';
+import type { SweepRules } from './sweep-plan.ts';
 
-export type SlaRules = Pick<SlaInput, 'targets' | 'calendar'>;
+export type { SlaRules };
 
 const rulesByProgramme = new WeakMap<Programme, SlaRules>();
+const sweepRulesByProgramme = new WeakMap<Programme, SweepRules>();
 
 export function slaRulesOf(programme: Programme): SlaRules {
 	let rules = rulesByProgramme.get(programme);
-	if (rules) return rules;
-	const calendars = new Map<string, Calendar>();
-	rules = {
-		targets: (planId, severityKey) => {
-			const plan = programme.plans.find((p) => p.id === planId);
-			return plan && Object.hasOwn(plan.targets, severityKey) ? plan.targets[severityKey] : undefined;
-		},
-		calendar: (planId) => {
-			let cal = calendars.get(planId);
-			if (!cal) {
-				cal = toEngineCalendar(calendarOf(programme, planId));
-				calendars.set(planId, cal);
-			}
-			return cal;
-		},
-	};
-	rulesByProgramme.set(programme, rules);
+	if (!rules) {
+		const plans = Object.fromEntries(
+			programme.plans.map((plan): [string, SlaPlanRules] => [plan.id, { targets: plan.targets, calendar: toEngineCalendar(calendarOf(programme, plan.id)) }]),
+		);
+		rules = slaRulesOfPlans(plans);
+		rulesByProgramme.set(programme, rules);
+	}
+	return rules;
+}
+
+/** The SLA rules plus what the sweep acts on: auto-close, and the highest agent level of the escalation chain. */
+export function sweepRulesOf(programme: Programme): SweepRules {
+	let rules = sweepRulesByProgramme.get(programme);
+	if (!rules) {
+		const levels = programme.rules.escalationChain.flatMap((s) => (s.level ? [s.level] : []));
+		rules = { ...slaRulesOf(programme), autoClose: programme.rules.autoClose, maxLevel: levels.length ? Math.max(...levels) : 1 };
+		sweepRulesByProgramme.set(programme, rules);
+	}
 	return rules;
 }

@@ -6,9 +6,8 @@
 // Answers with a report of what it did.
 import pg from 'npm:pg@8';
 import { z } from 'zod';
-import type { Programme } from '../_shared/programme.ts';
 import { programmeFromDocument } from '../_shared/programme-document.ts';
-import { slaRulesOf } from '../_shared/sla-programme.ts';
+import { sweepRulesOf } from '../_shared/sla-programme.ts';
 import { planSweep, type SweepPlan, type SweepRules, type SweepTicket } from '../_shared/sweep-plan.ts';
 import type { SlaEvent } from '../_shared/sla.ts';
 import { fail, json, preflight } from '../_shared/function-http.ts';
@@ -37,17 +36,10 @@ interface Report {
 	ms: number;
 }
 
-const rulesByProgramme = new WeakMap<Programme, SweepRules>();
-
-function rulesOf(id: string, document: unknown): SweepRules {
-	const p = programmeFromDocument(id, document);
-	let rules = rulesByProgramme.get(p);
-	if (!rules) {
-		const levels = p.rules.escalationChain.flatMap((s) => (s.level ? [s.level] : []));
-		rules = { ...slaRulesOf(p), autoClose: p.rules.autoClose, maxLevel: levels.length ? Math.max(...levels) : 1 };
-		rulesByProgramme.set(p, rules);
-	}
-	return rules;
+/** The rows sweepBatch reads (node-postgres returns bigint `number` as text). */
+type TicketRow = Omit<SweepTicket, 'number'> & { number: string; programme_id: string };
+interface EventRow extends SlaEvent {
+	ticket_id: string;
 }
 
 async function sweepBatch(client: pg.PoolClient, batch: number, report: Report): Promise<number> {
@@ -55,7 +47,7 @@ async function sweepBatch(client: pg.PoolClient, batch: number, report: Report):
 	try {
 		// The sweep's own writes do not flag the tickets again (see the sla_enforcement migration).
 		await client.query(`select set_config('mostrador.sweep', 'on', true)`);
-		const { rows: tickets } = await client.query(
+		const { rows: tickets }: { rows: TicketRow[] } = await client.query(
 			`select t.id, t.number, t.subject, t.status, t.level, t.programme_id, t.paused_since, t.first_response_breached_at,
 				t.update_breached_at, t.escalation_breached_at, t.resolution_breached_at, t.auto_close_reminded_at, o.timezone
 			from public.tickets t join public.organisations o on o.id = t.organisation_id
@@ -75,7 +67,7 @@ async function sweepBatch(client: pg.PoolClient, batch: number, report: Report):
 		// What this transaction logs (level raised, breaches, closes) happens at that same instant.
 		await client.query(`select set_config('mostrador.event_at', $1, true)`, [report.now]);
 		const ids = tickets.map((t) => t.id);
-		const { rows: events } = await client.query(
+		const { rows: events }: { rows: EventRow[] } = await client.query(
 			`select ticket_id, id, kind, at, actor_kind, visibility, data from public.ticket_events where ticket_id = any($1::uuid[]) order by ticket_id, id`,
 			[ids],
 		);
@@ -85,14 +77,14 @@ async function sweepBatch(client: pg.PoolClient, batch: number, report: Report):
 			if (!list) byTicket.set(e.ticket_id, (list = []));
 			list.push(e);
 		}
-		const programmeIds = [...new Set(tickets.map((t) => t.programme_id as string))];
-		const { rows: docs } = await client.query(`select id, document from public.programmes where id = any($1)`, [programmeIds]);
-		const rules = new Map(docs.map((d) => [d.id as string, rulesOf(d.id, d.document)]));
+		const programmeIds = [...new Set(tickets.map((t) => t.programme_id))];
+		const { rows: docs }: { rows: { id: string; document: unknown }[] } = await client.query(`select id, document from public.programmes where id = any($1)`, [programmeIds]);
+		const rules = new Map<string, SweepRules>(docs.map((d) => [d.id, sweepRulesOf(programmeFromDocument(d.id, d.document))]));
 
 		const plans: SweepPlan[] = [];
 		for (const t of tickets) {
 			try {
-				plans.push(planSweep({ ...t, number: Number(t.number) } as SweepTicket, byTicket.get(t.id) ?? [], rules.get(t.programme_id)!, now));
+				plans.push(planSweep({ ...t, number: Number(t.number) }, byTicket.get(t.id) ?? [], rules.get(t.programme_id)!, now));
 			} catch (e) {
 				// One broken ticket must not stop the others: report it and look again in an hour.
 				report.failed.push({ ticket: t.id, error: (e as Error).message });
