@@ -2,16 +2,46 @@
 -- Tables live in public with RLS on every one (one policy per operation, named as a sentence);
 -- helpers that need to see past RLS live in the unexposed `private` schema, security definer with an
 -- empty search_path; what the API may call is a deliberate grant (see README, "Database").
+--
+-- The tenant boundary starts here. It was first written as a later migration that redefined what the
+-- earlier ones had created; nothing was deployed yet, so each of its rules now lives with the tables
+-- and functions it guards (here, the tickets, articles, widgets, agent and admin migrations), defined
+-- once in its final form:
+-- * Memberships and invitations change only through security-definer functions (basejump's way):
+--   join_organisation and create_invitation below; set_membership_role, remove_member, add_member and
+--   revoke_invitation in the admin migration. `authenticated` keeps no insert/update/delete on either
+--   table, so a coordinator cannot promote, move or insert people, nor rewrite an invitation's
+--   counters or hash. The plan's authorized-contact limit is a trigger on every insert and update, and
+--   a membership's organisation and person never change (delete and add instead).
+-- * Profiles: a person's row (with the e-mail) is read by that person and by staff only. Colleagues'
+--   and comment authors' display names come through functions that return names, never e-mails or rows
+--   (display_names, organisation_contacts here; article_comment_thread for comments).
+-- * Every refusal is a 4xx: see private.fail.
 
 create schema if not exists private;
 revoke all on schema private from public;
 grant usage on schema private to anon, authenticated, service_role;
 
--- Raises an error the UI can translate: the message is a stable code, the detail is for people.
-create function private.fail(code text, detail text default null, state text default 'P0001') returns void
+-- Raises an error the UI can translate: the message is a stable code, the detail is for people, the
+-- hint names the field the error belongs to, for forms to put the message next to it. PostgREST
+-- answers 500 for every SQLSTATE of class P0 but P0001, so the not-found state, and any *_not_found
+-- code, is raised as PT404 (PostgREST's "PTxyz → HTTP xyz").
+create function private.fail(code text, detail text default null, state text default 'P0001', field text default null) returns void
 language plpgsql set search_path = '' as $$
+declare
+	-- P0002 ("no data found") would reach the client as a 500; PT404 is PostgREST's own 404. Every
+	-- *_not_found refusal is a 404, whichever state its call site named.
+	errstate text := case
+		when state = 'P0002' then 'PT404'
+		when state = 'P0001' and code like '%\_not\_found' then 'PT404'
+		else state
+	end;
 begin
-	raise exception using message = code, detail = coalesce(detail, code), errcode = state;
+	-- RAISE refuses a null option, so the hint is given only when there is a field.
+	if field is null then
+		raise exception using message = code, detail = coalesce(detail, code), errcode = errstate;
+	end if;
+	raise exception using message = code, detail = coalesce(detail, code), hint = field, errcode = errstate;
 end $$;
 
 create table public.profiles (
@@ -126,9 +156,9 @@ grant execute on all functions in schema private to anon, authenticated, service
 
 -- Policies ----------------------------------------------------------------------------------------
 
-create policy "Users see their own profile, staff see all, members see their colleagues"
+create policy "Users see their own profile, staff see all"
 	on public.profiles for select to authenticated
-	using (id = (select auth.uid()) or (select private.is_staff()) or (select private.shares_organisation(id)));
+	using (id = (select auth.uid()) or (select private.is_staff()));
 create policy "Users update their own profile"
 	on public.profiles for update to authenticated
 	using (id = (select auth.uid())) with check (id = (select auth.uid()));
@@ -149,28 +179,20 @@ create policy "Admins delete organisations" on public.organisations for delete t
 create policy "Members see the members of their organisations, staff see all"
 	on public.memberships for select to authenticated
 	using (organisation_id in (select private.my_organisations()) or (select private.is_staff()));
-create policy "Admins and coordinators add members"
-	on public.memberships for insert to authenticated
-	with check ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator');
-create policy "Admins and coordinators change roles"
-	on public.memberships for update to authenticated
-	using ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator')
-	with check ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator');
-create policy "Admins and coordinators remove members, members leave"
-	on public.memberships for delete to authenticated
-	using (user_id = (select auth.uid()) or (select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator');
+-- No insert, update or delete policy: memberships change through the functions named at the top.
 
 create policy "Admins and the organisation's coordinators see its invitations"
 	on public.invitations for select to authenticated
 	using ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator');
-create policy "Admins and coordinators revoke invitations"
-	on public.invitations for update to authenticated
-	using ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator')
-	with check ((select private.is_admin()) or (select private.member_role(organisation_id)) = 'coordinator');
--- Invitations are created through create_invitation(), which hashes the code.
-revoke insert, delete, truncate on public.invitations from anon, authenticated;
+-- Invitations are created through create_invitation(), which hashes the code, and revoked through
+-- revoke_invitation().
 revoke all on public.profiles, public.staff, public.organisations, public.memberships, public.invitations from anon;
 revoke insert, delete, truncate on public.profiles from authenticated;
+revoke insert, update, delete, truncate, references, trigger on public.memberships from authenticated;
+revoke insert, update, delete, truncate, references, trigger on public.invitations from authenticated;
+-- The code's hash stays in the database: 48 random bits are too few to show even hashed.
+revoke select on public.invitations from authenticated;
+grant select (id, organisation_id, role, expires_at, max_uses, uses, revoked_at, created_by, created_at) on public.invitations to authenticated;
 
 -- Triggers ----------------------------------------------------------------------------------------
 
@@ -188,7 +210,8 @@ begin
 end $$;
 create trigger on_auth_user_created after insert on auth.users for each row execute function private.handle_new_user();
 
--- The plan caps how many people may open tickets (authorized contacts and coordinators).
+-- The plan caps how many people may open tickets (authorized contacts and coordinators), whatever
+-- changes in a membership.
 create function private.check_authorized_contacts() returns trigger language plpgsql security definer set search_path = '' as $$
 declare
 	cap int;
@@ -207,8 +230,18 @@ begin
 	end if;
 	return new;
 end $$;
-create trigger memberships_authorized_contacts before insert or update of role on public.memberships
+create trigger memberships_authorized_contacts before insert or update on public.memberships
 	for each row execute function private.check_authorized_contacts();
+
+create function private.membership_key_readonly() returns trigger language plpgsql set search_path = '' as $$
+begin
+	if new.organisation_id <> old.organisation_id or new.user_id <> old.user_id then
+		perform private.fail('membership_key_readonly', 'A membership never moves to another person or organisation; remove it and add a new one.', '42501');
+	end if;
+	return new;
+end $$;
+create trigger memberships_key_readonly before update of organisation_id, user_id on public.memberships
+	for each row execute function private.membership_key_readonly();
 
 create function private.touch_updated_at() returns trigger language plpgsql set search_path = '' as $$
 begin
@@ -272,5 +305,43 @@ begin
 	return inv.organisation_id;
 end $$;
 
-revoke execute on function public.create_invitation(uuid, text, int, int), public.join_organisation(text) from public, anon;
-grant execute on function public.create_invitation(uuid, text, int, int), public.join_organisation(text) to authenticated, service_role;
+-- Display names (never e-mails) of the people the caller may know: themself and the people they share
+-- an organisation with; staff know everyone. Support staff are not named to customers: the site says
+-- "Soporte" for them, as the event log tells which messages support wrote.
+create function public.display_names(people uuid[]) returns table (id uuid, name text)
+language sql stable security definer set search_path = '' as $$
+	select p.id, nullif(btrim(p.full_name), '')
+	from public.profiles p
+	where p.id = any (people)
+		and cardinality(people) <= 200
+		and (p.id = (select auth.uid()) or (select private.is_staff())
+			or (private.shares_organisation(p.id) and not exists (select 1 from public.staff s where s.user_id = p.id)))
+$$;
+
+-- The people of an organisation who may open tickets, for a member who may not and must ask them:
+-- names and roles only.
+create function public.organisation_contacts(organisation uuid) returns table (user_id uuid, name text, role text)
+language sql stable security definer set search_path = '' as $$
+	select m.user_id, nullif(btrim(p.full_name), ''), m.role
+	from public.memberships m join public.profiles p on p.id = m.user_id
+	where m.organisation_id = organisation and m.role in ('authorized_contact', 'coordinator')
+		and (private.is_member(organisation) or private.is_staff())
+	order by m.role desc, p.full_name
+$$;
+
+-- Grants -------------------------------------------------------------------------------------------
+
+-- The trigger functions as the helpers above (the API roles may execute them; a trigger function
+-- cannot be called directly anyway); the membership key guard has no grant at all.
+revoke execute on function private.handle_new_user(), private.check_authorized_contacts(), private.touch_updated_at(),
+	private.guard_profile(), private.membership_key_readonly() from public;
+grant execute on function private.handle_new_user(), private.check_authorized_contacts(), private.touch_updated_at(),
+	private.guard_profile() to anon, authenticated, service_role;
+revoke execute on function
+	public.create_invitation(uuid, text, int, int), public.join_organisation(text), public.display_names(uuid[]),
+	public.organisation_contacts(uuid)
+from public, anon;
+grant execute on function
+	public.create_invitation(uuid, text, int, int), public.join_organisation(text), public.display_names(uuid[]),
+	public.organisation_contacts(uuid)
+to authenticated, service_role;

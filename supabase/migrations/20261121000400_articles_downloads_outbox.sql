@@ -1,5 +1,35 @@
 -- Comments on and feedback for articles, versioned downloads with their visibility and log, and the
 -- notification outbox the functions drain. Same conventions as the identity and tickets migrations.
+-- * Articles: comments, votes and deflections only on articles that exist; the seed (generated from
+--   content/docs) lists them.
+-- * Article comments: readers get display names through article_comment_thread (the widgets
+--   migration), never author ids (anyone may sign up, so withholding them from anon alone would
+--   withhold nothing); staff moderate through comments_for_moderation; who hid a comment is nobody's
+--   business through the API (hidden_at says that it was).
+
+-- Articles -----------------------------------------------------------------------------------------
+
+-- The published articles, by the slug the site gives each page (Starlight's entry id: the file's path
+-- under content/docs without extension; en/… for English). Written by the seed generated from
+-- content (npm run seed:generate); read by anyone.
+create table public.articles (
+	slug text primary key check (slug ~ '^[a-z0-9]+([/-][a-z0-9]+)*$' and char_length(slug) <= 300),
+	title text not null check (char_length(title) between 1 and 300),
+	lang text not null check (lang in ('es', 'en'))
+);
+alter table public.articles enable row level security;
+create policy "Anyone reads the published articles" on public.articles for select to anon, authenticated using (true);
+revoke insert, update, delete, truncate, references, trigger on public.articles from anon, authenticated;
+
+create function private.require_article(slug text) returns void language plpgsql stable security definer set search_path = '' as $$
+begin
+	if slug is null or char_length(slug) > 300 or slug !~ '^[a-z0-9/-]+$' then
+		perform private.fail('invalid_article', 'An article is named by its slug, e.g. guias/integracion-ldap.', 'P0001', 'article');
+	end if;
+	if not exists (select 1 from public.articles a where a.slug = require_article.slug) then
+		perform private.fail('article_not_found', 'No published article has this slug.', 'P0002', 'article');
+	end if;
+end $$;
 
 -- Article comments ---------------------------------------------------------------------------------
 
@@ -23,13 +53,21 @@ create policy "Anyone reads visible comments, authors their own, staff all"
 	on public.article_comments for select to anon, authenticated
 	using (hidden_at is null or author_id = (select auth.uid()) or (select private.is_staff()));
 revoke insert, update, delete, truncate on public.article_comments from anon, authenticated;
+-- Every column but the author's id and who hid a comment.
+revoke select on public.article_comments from anon, authenticated;
+grant select (id, article_slug, body, created_at, edited_at, hidden_at) on public.article_comments to anon;
+grant select (id, article_slug, body, created_at, edited_at, hidden_at) on public.article_comments to authenticated;
 
 create function public.post_comment(article text, body text) returns public.article_comments
 language plpgsql security definer set search_path = '' as $$
 declare c public.article_comments;
 begin
 	if (select auth.uid()) is null then perform private.fail('not_signed_in', 'Sign in to comment.', '42501'); end if;
-	insert into public.article_comments (article_slug, author_id, body) values (article, (select auth.uid()), trim(body)) returning * into c;
+	perform private.require_article(article);
+	if body is null or char_length(btrim(body)) not between 1 and 5000 then
+		perform private.fail('invalid_comment', 'A comment has 1 to 5000 characters.', 'P0001', 'body');
+	end if;
+	insert into public.article_comments (article_slug, author_id, body) values (article, (select auth.uid()), btrim(body)) returning * into c;
 	return c;
 end $$;
 
@@ -58,6 +96,17 @@ begin
 	if not found then perform private.fail('comment_not_found', null, 'P0002'); end if;
 	return c;
 end $$;
+
+-- The comments staff moderate, newest first, with the author's name and e-mail (staff read profiles);
+-- nothing for anyone else. Filters, order and limit apply to the result as to a table.
+create function public.comments_for_moderation()
+returns table (id uuid, article_slug text, body text, created_at timestamptz, edited_at timestamptz, hidden_at timestamptz, author_name text, author_email text)
+language sql stable security definer set search_path = '' as $$
+	select c.id, c.article_slug, c.body, c.created_at, c.edited_at, c.hidden_at, nullif(btrim(p.full_name), ''), p.email
+	from public.article_comments c left join public.profiles p on p.id = c.author_id
+	where (select private.is_staff())
+	order by c.created_at desc
+$$;
 
 -- Article feedback ---------------------------------------------------------------------------------
 
@@ -90,12 +139,15 @@ create function public.vote_article(article text, helpful boolean, reason text d
 language plpgsql security definer set search_path = '' as $$
 declare uid uuid := (select auth.uid());
 begin
+	perform private.require_article(article);
+	if helpful is null then perform private.fail('invalid_vote', 'helpful is true or false.', 'P0001', 'helpful'); end if;
+	if reason is not null and char_length(reason) > 500 then perform private.fail('too_long', 'At most 500 characters.', 'P0001', 'reason'); end if;
 	if uid is not null then
 		insert into public.article_votes (article_slug, user_id, helpful, reason) values (article, uid, helpful, reason)
 		on conflict (article_slug, user_id) do update set helpful = excluded.helpful, reason = excluded.reason, updated_at = now();
 		return;
 	end if;
-	if anon_key is null or char_length(anon_key) < 16 then perform private.fail('anon_key_required', 'Anonymous votes need a session key.'); end if;
+	if anon_key is null or char_length(anon_key) not between 16 and 128 then perform private.fail('anon_key_required', 'Anonymous votes need a session key.'); end if;
 	perform pg_advisory_xact_lock(hashtext(anon_key));
 	if exists (select 1 from public.article_votes v where v.anon_key = vote_article.anon_key and v.article_slug = article and v.created_at > now() - interval '1 day')
 		or (select count(*) from public.article_votes v where v.anon_key = vote_article.anon_key and v.created_at > now() - interval '1 hour') >= 5 then
@@ -165,6 +217,7 @@ create function private.can_download(item uuid) returns boolean language sql sta
 	end
 	from public.download_items i where i.id = item
 $$;
+revoke execute on function private.can_download(uuid) from public;
 grant execute on function private.can_download(uuid) to anon, authenticated, service_role;
 
 create policy "Everyone sees the download catalogue"
@@ -181,8 +234,12 @@ insert into storage.buckets (id, name, public, file_size_limit)
 values ('downloads', 'downloads', false, 2147483648)
 on conflict (id) do nothing;
 
--- Which objects a caller may read: attachments of their organisations (staff: all), and the files of
--- download items they may fetch. One function, so each role has one select policy.
+-- The policies on storage.objects for both private buckets, attachments (the tickets migration) and
+-- downloads: one per role and operation.
+
+-- Which objects a caller may read: attachments of their organisations, never their internal/ folder
+-- (staff: all), and the files of download items they may fetch. One function, so each role has one
+-- select policy.
 create function private.object_visible(bucket text, name text) returns boolean language sql stable security definer set search_path = '' as $$
 	select case bucket
 		when 'attachments' then private.is_staff()
@@ -195,9 +252,9 @@ create function private.object_visible(bucket text, name text) returns boolean l
 		else false
 	end
 $$;
+revoke execute on function private.object_visible(text, text) from public;
 grant execute on function private.object_visible(text, text) to anon, authenticated, service_role;
 
-drop policy "Members read their organisation's public attachments, staff read all" on storage.objects;
 create policy "Anonymous readers fetch the files of public downloads"
 	on storage.objects for select to anon
 	using (private.object_visible(bucket_id, name));
@@ -208,7 +265,6 @@ create policy "Staff replace download files"
 	on storage.objects for update to authenticated
 	using (bucket_id = 'downloads' and (select private.is_staff()))
 	with check (bucket_id = 'downloads' and (select private.is_staff()));
-drop policy "Members upload into their organisation's folder, staff anywhere" on storage.objects;
 create policy "Members upload into their organisation's folder, staff upload attachments and downloads"
 	on storage.objects for insert to authenticated
 	with check (
@@ -216,7 +272,6 @@ create policy "Members upload into their organisation's folder, staff upload att
 			or ((storage.foldername(name))[1] in (select o::text from private.my_organisations() o) and (storage.foldername(name))[2] is distinct from 'internal')))
 		or (bucket_id = 'downloads' and (select private.is_staff()))
 	);
-drop policy "Staff delete attachments" on storage.objects;
 create policy "Staff delete attachments and downloads"
 	on storage.objects for delete to authenticated
 	using (bucket_id in ('attachments', 'downloads') and (select private.is_staff()));
@@ -271,7 +326,8 @@ create table public.notifications (
 	check (recipient_user_id is not null or recipient_email is not null)
 );
 create index notifications_recipient on public.notifications (recipient_user_id);
-create index notifications_due on public.notifications (next_attempt_at) where status in ('queued', 'failed');
+-- Due rows, including claims whose lease has run out (the notify migration).
+create index notifications_due on public.notifications (next_attempt_at) where status in ('queued', 'failed', 'sending');
 -- Service role only: RLS on, no policy for anyone else.
 alter table public.notifications enable row level security;
 revoke all on public.notifications from anon, authenticated;
@@ -297,29 +353,28 @@ begin
 	return p;
 end $$;
 
+revoke execute on function private.require_article(text) from public;
+grant execute on function private.require_article(text) to anon, authenticated, service_role;
 revoke execute on function
 	public.post_comment(text, text), public.edit_comment(uuid, text), public.hide_comment(uuid, boolean),
-	public.vote_article(text, boolean, text, text), public.article_feedback_summary(text),
+	public.comments_for_moderation(), public.vote_article(text, boolean, text, text), public.article_feedback_summary(text),
 	public.publish_download_version(uuid, text, text, text, text, bigint, text), public.record_download(uuid),
 	public.resolve_problem(uuid, boolean)
 from public;
 revoke execute on function
 	public.post_comment(text, text), public.edit_comment(uuid, text), public.hide_comment(uuid, boolean),
-	public.publish_download_version(uuid, text, text, text, text, bigint, text), public.resolve_problem(uuid, boolean)
+	public.comments_for_moderation(), public.publish_download_version(uuid, text, text, text, text, bigint, text),
+	public.resolve_problem(uuid, boolean)
 from anon;
 grant execute on function public.vote_article(text, boolean, text, text), public.article_feedback_summary(text), public.record_download(uuid)
 to anon, authenticated, service_role;
 grant execute on function
 	public.post_comment(text, text), public.edit_comment(uuid, text), public.hide_comment(uuid, boolean),
-	public.publish_download_version(uuid, text, text, text, text, bigint, text), public.resolve_problem(uuid, boolean)
+	public.comments_for_moderation(), public.publish_download_version(uuid, text, text, text, text, bigint, text),
+	public.resolve_problem(uuid, boolean)
 to authenticated, service_role;
 
--- Closing grants for everything so far ---------------------------------------------------------------
+-- Closing grants for every table so far ------------------------------------------------------------
 -- Supabase's default privileges give the API roles ALL on public tables, including TRUNCATE (which
 -- ignores RLS), TRIGGER and REFERENCES: none of them is for API callers.
 revoke truncate, trigger, references on all tables in schema public from anon, authenticated;
--- Functions are executable by PUBLIC when created; private helpers are for policies and RPCs only.
-revoke execute on all functions in schema private from public;
-grant execute on all functions in schema private to anon, authenticated, service_role;
--- Events are written by the triggers alone, which run as the owner.
-revoke execute on function private.log_event(uuid, text, jsonb, text) from anon, authenticated, service_role;

@@ -4,9 +4,8 @@
 -- consistent. Same conventions as the earlier migrations.
 
 -- A claim marks the row 'sending' and leases it: next_attempt_at becomes the lease's end. A run that
--- died mid-send leaves its claims behind; once the lease has run out the row is due again.
-drop index public.notifications_due;
-create index notifications_due on public.notifications (next_attempt_at) where status in ('queued', 'failed', 'sending');
+-- died mid-send leaves its claims behind; once the lease has run out the row is due again (which is
+-- why the outbox's notifications_due index covers 'sending' rows too).
 
 -- Claims up to `batch` due notifications, oldest due first, skipping rows another run holds, and
 -- counts the attempt each claim starts. The recipient's address, name and language come from their

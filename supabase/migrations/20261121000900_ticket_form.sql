@@ -26,18 +26,17 @@ alter table public.deflections enable row level security;
 -- reports read it with the service role.
 revoke all on public.deflections from anon, authenticated;
 
--- Records that `article` answered what the caller was typing (`query`). One deflection per caller and
--- article a day (a second click changes nothing and returns false); at most ten a caller an hour
--- (rate_limited). Signed-in callers are counted by their id, anonymous ones by their anon_key.
+-- Records that `article` (a published one) answered what the caller was typing (`query`). One
+-- deflection per caller and article a day (a second click changes nothing and returns false); at most
+-- ten a caller an hour (rate_limited). Signed-in callers are counted by their id, anonymous ones by
+-- their anon_key.
 create function public.record_deflection(article text, query text default '', anon_key text default null) returns boolean
 language plpgsql security definer set search_path = '' as $$
 declare
 	uid uuid := (select auth.uid());
 	caller_key text := case when uid is null then record_deflection.anon_key end;
 begin
-	if article is null or article !~ '^[a-z0-9/-]+$' or char_length(article) > 300 then
-		perform private.fail('invalid_article', 'An article is named by its slug, e.g. base-de-conocimiento/indice-desactualizado.');
-	end if;
+	perform private.require_article(article);
 	if uid is null and (caller_key is null or char_length(caller_key) not between 16 and 128) then
 		perform private.fail('anon_key_required', 'Anonymous callers need a session key of 16 to 128 characters.');
 	end if;
@@ -59,37 +58,25 @@ end $$;
 
 -- Monthly quota ------------------------------------------------------------------------------------
 
--- The organisation's tickets this calendar month, counted exactly as create_ticket counts them (the
--- month in the programme's time zone; every ticket of the organisation, whoever opened it): the plan's
--- quota (null: unlimited), how many are used, how many remain (null: unlimited) and the day the
--- count starts again. Members of the organisation and staff only; everyone else gets not_a_member,
--- whether or not the organisation exists.
+-- The organisation's tickets this calendar month, counted exactly as create_ticket counts them (both
+-- read private.quota_window: the month in the programme's time zone; every ticket of the
+-- organisation, whoever opened it): the plan's quota (null: unlimited), how many are used, how many
+-- remain (null: unlimited) and the day the count starts again. Members of the organisation, staff and
+-- the service role (the tickets function, for the renewal day of a refusal) only; everyone else gets
+-- not_a_member, whether or not the organisation exists.
 create function public.my_ticket_quota(organisation uuid)
 returns table (monthly_quota int, used int, remaining int, renews_on date, timezone text)
 language plpgsql stable security definer set search_path = '' as $$
-declare
-	org public.organisations;
-	prog public.programmes;
-	pl public.plans;
-	local_month timestamp;
+declare service boolean := (select auth.role()) is not distinct from 'service_role';
 begin
-	if (select auth.uid()) is null and (select auth.role()) is distinct from 'service_role' then
+	if (select auth.uid()) is null and not service then
 		perform private.fail('not_signed_in', 'Sign in to see your organisation''s tickets.', '42501');
 	end if;
-	select * into org from public.organisations o where o.id = organisation;
-	if not found or not (private.is_member(org.id) or private.is_staff() or (select auth.role()) is not distinct from 'service_role') then
+	if not exists (select 1 from public.organisations o where o.id = organisation)
+		or not (private.is_member(organisation) or private.is_staff() or service) then
 		perform private.fail('not_a_member', 'The caller does not belong to this organisation.', '42501');
 	end if;
-	select * into prog from public.programmes p where p.id = org.programme_id;
-	select * into pl from public.plans p where p.programme_id = org.programme_id and p.id = org.plan_id;
-	local_month := date_trunc('month', now() at time zone prog.timezone);
-	monthly_quota := pl.monthly_quota;
-	select count(*)::int into used from public.tickets t
-	where t.organisation_id = org.id and t.created_at >= (local_month at time zone prog.timezone);
-	remaining := case when pl.monthly_quota is not null then greatest(pl.monthly_quota - used, 0) end;
-	renews_on := (local_month + interval '1 month')::date;
-	timezone := prog.timezone;
-	return next;
+	return query select w.monthly_quota, w.used, w.remaining, w.renews_on, w.timezone from private.quota_window(organisation) w;
 end $$;
 
 revoke execute on function public.record_deflection(text, text, text), public.my_ticket_quota(uuid) from public;

@@ -3,13 +3,16 @@
 -- * agent_queue: one row per ticket with the names an agent reads in a queue (organisation, requester,
 --   assignee), the thread's counts and the nearest deadline not yet met, so the queue is one request
 --   ordered by the database. Security invoker, and empty for anyone but staff: customers already read
---   their organisation's tickets, but not as a queue with the assignee's name.
+--   their organisation's tickets, but not as a queue with the assignee's name. The staff-only fields
+--   (level, assignee, problem) come from ticket_staff_fields, as `authenticated` may not select them
+--   from tickets (the tickets migration).
 -- * take_ticket: "Tomar". Refuses a ticket another agent already has (two agents pressing "t" at the
 --   same instant must not both think it is theirs); assign_ticket stays the way to hand one over.
 -- * agent_reply: a public reply, an internal note, a request for information or a proposed solution,
 --   with the files the agent uploaded, in one transaction. Public files go under
 --   <organisation>/<ticket>/…, files of an internal note under <organisation>/internal/<ticket>/…,
---   which customers can neither read nor list (the attachments policies of the tickets migration).
+--   which customers can neither read nor list (the storage policies of the articles, downloads and
+--   outbox migration); the files are linked by private.attach_files.
 --   The text goes through reply_to_ticket, so first response, SLA flags and the customer's e-mail stay
 --   in one place.
 -- * staff_reopen_ticket: support takes back a ticket waiting on the customer (resolved, or pending
@@ -18,11 +21,11 @@
 
 create view public.agent_queue with (security_invoker = true) as
 select
-	t.id, t.number, t.subject, t.status, t.severity_key, t.programme_id, t.plan_id, t.level, t.channel,
+	t.id, t.number, t.subject, t.status, t.severity_key, t.programme_id, t.plan_id, f.level, t.channel,
 	t.environment, t.product_id, t.version, t.organisation_id, o.name as organisation_name,
 	o.timezone as organisation_timezone, t.requester_id,
 	coalesce(nullif(btrim(rp.full_name), ''), rp.email) as requester_name, rp.email as requester_email,
-	t.assignee_id, coalesce(nullif(btrim(ap.full_name), ''), ap.email) as assignee_name, t.problem_id,
+	f.assignee_id, coalesce(nullif(btrim(ap.full_name), ''), ap.email) as assignee_name, f.problem_id,
 	t.created_at, t.updated_at, t.first_response_at, t.first_response_due_at, t.next_update_due_at,
 	t.next_escalation_due_at, t.resolution_due_at, t.first_response_breached_at, t.update_breached_at,
 	t.escalation_breached_at, t.resolution_breached_at, t.paused_since, t.resolved_at, t.closed_at, t.sla_dirty,
@@ -37,7 +40,8 @@ select
 from public.tickets t
 join public.organisations o on o.id = t.organisation_id
 join public.profiles rp on rp.id = t.requester_id
-left join public.profiles ap on ap.id = t.assignee_id
+join public.ticket_staff_fields f on f.ticket_id = t.id
+left join public.profiles ap on ap.id = f.assignee_id
 cross join lateral (
 	select count(*) filter (where visibility = 'public') as public_messages,
 		count(*) filter (where visibility = 'internal') as internal_notes,
@@ -67,56 +71,18 @@ language plpgsql security definer set search_path = '' as $$
 declare
 	t public.tickets;
 	internal boolean := action = 'note';
-	bucket storage.buckets;
 	m public.ticket_messages;
-	att jsonb;
-	obj storage.objects;
-	path text;
-	folder text;
-	fname text;
-	mime text;
-	size bigint;
 begin
 	perform private.require_staff();
 	t := private.ticket_for_update(ticket);
 	if action is null or action not in ('reply', 'note', 'request_info', 'resolve') then
 		perform private.fail('invalid_action', 'action is reply, note, request_info or resolve.');
 	end if;
-	if jsonb_typeof(coalesce(attachments, '[]')) <> 'array' then perform private.fail('invalid_attachments', 'attachments is a JSON array.'); end if;
-	if jsonb_array_length(coalesce(attachments, '[]')) > 10 then
-		perform private.fail('too_many_attachments', 'A reply carries at most 10 files.');
-	end if;
-	select * into bucket from storage.buckets where id = 'attachments';
 	m := public.reply_to_ticket(ticket, body, internal);
 	-- An internal note's files stay in the staff-only folder; a public reply's in the ticket's folder.
-	folder := case when internal then t.organisation_id || '/internal/' || t.id || '/' else t.organisation_id || '/' || t.id || '/' end;
-	for att in select * from jsonb_array_elements(coalesce(attachments, '[]')) loop
-		path := att ->> 'storage_path';
-		fname := btrim(coalesce(att ->> 'file_name', ''));
-		-- A file directly in that folder: no deeper path, no "." or ".." for a name.
-		if path is null or left(path, char_length(folder)) <> folder
-			or substr(path, char_length(folder) + 1) in ('', '.', '..') or position('/' in substr(path, char_length(folder) + 1)) > 0 then
-			perform private.fail('attachment_outside_folder', 'Public files go under <organisation>/<ticket>/, a note''s under <organisation>/internal/<ticket>/.');
-		end if;
-		if char_length(fname) not between 1 and 255 then perform private.fail('invalid_file_name'); end if;
-		select * into obj from storage.objects o where o.bucket_id = 'attachments' and o.name = path;
-		if not found or coalesce(obj.owner_id, obj.owner::text) is distinct from (select auth.uid())::text then
-			perform private.fail('attachment_not_uploaded', 'Upload the file before attaching it.');
-		end if;
-		if exists (select 1 from public.ticket_attachments a where a.storage_path = path) then
-			perform private.fail('attachment_already_attached', 'That file is already attached.');
-		end if;
-		mime := coalesce(nullif(obj.metadata ->> 'mimetype', ''), att ->> 'mime_type');
-		size := coalesce((obj.metadata ->> 'size')::bigint, (att ->> 'size_bytes')::bigint);
-		if mime is null or (bucket.allowed_mime_types is not null and not (mime = any (bucket.allowed_mime_types))) then
-			perform private.fail('attachment_type_not_allowed');
-		end if;
-		if size is null or size < 0 or size > coalesce(bucket.file_size_limit, 26214400) then
-			perform private.fail('attachment_too_large');
-		end if;
-		insert into public.ticket_attachments (ticket_id, message_id, storage_path, file_name, mime_type, size_bytes, visibility, uploaded_by)
-		values (t.id, m.id, path, fname, mime, size, case when internal then 'internal' else 'public' end, (select auth.uid()));
-	end loop;
+	perform private.attach_files(t, m.id, attachments,
+		case when internal then t.organisation_id || '/internal/' || t.id || '/' else t.organisation_id || '/' || t.id || '/' end,
+		case when internal then 'internal' else 'public' end, (select auth.uid()));
 	-- Same moves as request_customer_info and resolve_ticket, after the message they come with.
 	if action = 'request_info' then
 		update public.tickets set status = 'pending_customer' where id = ticket;

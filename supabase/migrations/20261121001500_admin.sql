@@ -1,8 +1,10 @@
 -- Publishing and organisations for the support team (/admin/): registering download items, telling
--- the organisations an alert concerns (and that it is resolved), and the admin's organisation tools
--- (create one with its plan and contract, revoke invitation codes, set who may open tickets). Same
--- conventions as the identity and tickets migrations: writes through security-definer RPCs that
--- check who calls and raise stable codes; tables readable under RLS; grants explicit at the end.
+-- the organisations an alert concerns (and that it is resolved), and the organisation tools (create
+-- one with its plan and contract, revoke invitation codes, set who may open tickets, add and remove
+-- members: memberships and invitations change only through these functions and the identity
+-- migration's join_organisation and create_invitation). Same conventions as the identity and tickets
+-- migrations: writes through security-definer RPCs that check who calls and raise stable codes;
+-- tables readable under RLS; grants explicit at the end.
 
 create function private.require_admin() returns void language plpgsql security definer set search_path = '' as $$
 begin
@@ -197,7 +199,9 @@ begin
 end $$;
 
 -- Revokes an invitation code (admins, or the organisation's coordinators); revoking twice is harmless.
--- An invitation the caller may not manage is "not found", like one that does not exist.
+-- An invitation the caller may not manage is "not found", like one that does not exist. It answers
+-- with the invitation, never with its code's hash (a function's result is not held to column
+-- privileges).
 create function public.revoke_invitation(invitation uuid) returns public.invitations
 language plpgsql security definer set search_path = '' as $$
 declare inv public.invitations;
@@ -210,6 +214,7 @@ begin
 	if inv.revoked_at is null then
 		update public.invitations set revoked_at = now() where id = inv.id returning * into inv;
 	end if;
+	inv.code_hash := null;
 	return inv;
 end $$;
 
@@ -237,17 +242,65 @@ begin
 	return m;
 end $$;
 
+-- Removes a member. Anyone may leave; an admin removes anyone; a coordinator removes members and
+-- authorized contacts of their organisation, not a co-coordinator (only an admin unmakes one). A
+-- membership the caller may not manage is "not found", like one that does not exist.
+create function public.remove_member(organisation uuid, member uuid) returns public.memberships
+language plpgsql security definer set search_path = '' as $$
+declare
+	m public.memberships;
+	uid uuid := (select auth.uid());
+begin
+	if uid is null then perform private.fail('not_signed_in', null, '42501'); end if;
+	select * into m from public.memberships x where x.organisation_id = organisation and x.user_id = member for update;
+	if not found or not (member = uid or private.is_admin() or private.member_role(organisation) is not distinct from 'coordinator') then
+		perform private.fail('membership_not_found', 'This person is not a member of the organisation.', 'P0002');
+	end if;
+	if member <> uid and not private.is_admin() and m.role = 'coordinator' then
+		perform private.fail('coordinator_remove_admin_only', 'Only an admin removes a coordinator.', '42501');
+	end if;
+	delete from public.memberships x where x.organisation_id = organisation and x.user_id = member;
+	return m;
+end $$;
+
+-- Adds a person who already has an account to an organisation (admins). Everyone else joins with an
+-- invitation code. Adding someone already there returns their membership unchanged.
+create function public.add_member(organisation uuid, email text, role text default 'member') returns public.memberships
+language plpgsql security definer set search_path = '' as $$
+declare
+	m public.memberships;
+	person uuid;
+begin
+	perform private.require_admin();
+	if role is null or role not in ('member', 'authorized_contact', 'coordinator') then perform private.fail('invalid_role', null, 'P0001', 'role'); end if;
+	if not exists (select 1 from public.organisations o where o.id = organisation) then
+		perform private.fail('organisation_not_found', null, 'P0002');
+	end if;
+	select p.id into person from public.profiles p where lower(p.email) = lower(btrim(add_member.email));
+	if person is null then
+		perform private.fail('person_not_found', 'Nobody has an account with this e-mail; send them an invitation code.', 'P0002', 'email');
+	end if;
+	select * into m from public.memberships x where x.organisation_id = organisation and x.user_id = person;
+	if found then return m; end if;
+	insert into public.memberships (organisation_id, user_id, role) values (organisation, person, add_member.role) returning * into m;
+	return m;
+end $$;
+
 revoke execute on function
 	public.create_download_item(text, text, text, text, text, text),
 	public.publish_alert_notification(text, text, text, text, text[], uuid[], boolean, text),
 	public.create_organisation(text, text, text, date, date, text),
 	public.revoke_invitation(uuid),
-	public.set_membership_role(uuid, uuid, text)
+	public.set_membership_role(uuid, uuid, text),
+	public.remove_member(uuid, uuid),
+	public.add_member(uuid, text, text)
 from public, anon;
 grant execute on function
 	public.create_download_item(text, text, text, text, text, text),
 	public.publish_alert_notification(text, text, text, text, text[], uuid[], boolean, text),
 	public.create_organisation(text, text, text, date, date, text),
 	public.revoke_invitation(uuid),
-	public.set_membership_role(uuid, uuid, text)
+	public.set_membership_role(uuid, uuid, text),
+	public.remove_member(uuid, uuid),
+	public.add_member(uuid, text, text)
 to authenticated, service_role;

@@ -6,8 +6,9 @@
 // nothing is stored: the organisation's tickets and the attachment rows under its folders are counted
 // through the service role before and after.
 //
-// Files, products and versions are checked by create_ticket (migration 20261207000100_tenant_boundary);
-// the rest by the shared schema (supabase/functions/_shared/ticket-input.ts) and the function itself.
+// Files, products and versions are checked by create_ticket (20261121000300_tickets.sql, the files by
+// private.attach_files); the rest by the shared schema (supabase/functions/_shared/ticket-input.ts)
+// and the function itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { FunctionsHttpError } from '@supabase/supabase-js';
@@ -214,7 +215,7 @@ describe('tickets function: malformed input is a 4xx naming the field, and store
 		await expectRefused(draft({ product_id: undefined, version: '5.1' }), 400, [{ field: 'version', code: 'invalid_version' }]);
 	});
 
-	it('a file never uploaded, or uploaded by someone else: attachment_not_uploaded [needs 20261207000100]', async () => {
+	it('a file never uploaded, or uploaded by someone else: attachment_not_uploaded', async () => {
 		await expectRefused(draft({ attachments: [attachment(keyIn(org, 'nunca-subido.png'))] }), 400, [{ field: 'attachments.0', code: 'attachment_not_uploaded' }]);
 		const theirs = await upload(colleague);
 		await expectRefused(draft({ attachments: [attachment(theirs)] }), 400, [{ field: 'attachments.0', code: 'attachment_not_uploaded' }]);
@@ -232,7 +233,7 @@ describe('tickets function: malformed input is a 4xx naming the field, and store
 		await expectRefused(draft({ attachments: [attachment(fresh), attachment(path)] }), 409, [{ field: 'attachments.1', code: 'attachment_already_attached' }]);
 	});
 
-	it('a well-formed ticket with an uploaded file still opens, with size and type as Storage recorded them [needs 20261207000100]', async () => {
+	it('a well-formed ticket with an uploaded file still opens, with size and type as Storage recorded them', async () => {
 		const path = await upload(contact);
 		const before = await stored();
 		const res = await open(contact, draft({ attachments: [attachment(path, { size_bytes: 999, mime_type: 'image/jpeg' })] }));

@@ -128,6 +128,35 @@ describe('tickets function', () => {
 		expect(count).toBe(0);
 	});
 
+	it('refuses a ticket over the monthly quota with the day the quota renews, as the database counts it', async () => {
+		const created = await service
+			.from('organisations')
+			.insert({ name: `Cuota ${randomUUID().slice(0, 6)}`, programme_id: 'implementacion', plan_id: 'mensual', contract_start: '2026-01-01', timezone: 'America/Bogota' })
+			.select('id')
+			.single();
+		expect(created.error).toBeNull();
+		const monthly = created.data!.id;
+		try {
+			const requester = await signedInUser('tk-quota');
+			expect((await service.from('memberships').insert({ organisation_id: monthly, user_id: requester.id, role: 'authorized_contact' })).error).toBeNull();
+			const used = Array.from({ length: 40 }, (_, i) => ({
+				organisation_id: monthly, requester_id: requester.id, programme_id: 'implementacion', plan_id: 'mensual',
+				severity_key: 'media', subject: `Consulta ${i + 1}`, description: 'x', environment: 'production',
+			}));
+			expect((await service.from('tickets').insert(used)).error).toBeNull();
+			const { status, body } = await open(requester, draft({ severity: 'media', organisation_id: monthly }));
+			expect(status).toBe(409);
+			expect(body.code).toBe('quota_exceeded');
+			// The first day of next month in the programme's zone (Bogotá), the day my_ticket_quota names.
+			const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+			expect(body.renews_on).toBe(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`);
+			const { data: quota } = await service.rpc('my_ticket_quota', { organisation: monthly });
+			expect(quota).toEqual([{ monthly_quota: 40, used: 40, remaining: 0, renews_on: body.renews_on, timezone: 'America/Bogota' }]);
+		} finally {
+			await service.from('organisations').delete().eq('id', monthly);
+		}
+	});
+
 	it('needs a signed-in caller: the anon key alone is refused, no token at all never reaches it', async () => {
 		const anonOnly = await fetch(`${url()}/functions/v1/tickets`, {
 			method: 'POST',

@@ -64,10 +64,13 @@ async function authorizedContacts(db: SupabaseClient, organisation: string) {
 	return (data ?? []).map((m: any) => ({ name: m.profiles?.full_name?.trim() || null, role: m.role }));
 }
 
-/** The first day of next month in the programme's zone: when a used-up monthly quota renews. */
-function quotaRenewsOn(timezone: string, now: Date): string {
-	const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
-	return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+/** The day a used-up monthly quota renews, as the database counts it: my_ticket_quota answers from
+ * the one quota window (private.quota_window) create_ticket refused by. */
+async function quotaRenewsOn(organisation: string): Promise<string> {
+	const { data, error } = await service.rpc('my_ticket_quota', { organisation });
+	const renewsOn = (data as { renews_on: string }[] | null)?.[0]?.renews_on;
+	if (error || !renewsOn) throw new Error(`my_ticket_quota: ${error?.message ?? 'no answer'}`);
+	return renewsOn;
 }
 
 function ticketView(t: any, timezone: string, lang: 'es' | 'en', created: boolean) {
@@ -153,7 +156,7 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 		const { status, code, issues } = outcome;
 		if (issues) return fail(req, status, code, { issues });
 		if (code === 'not_authorized_contact') return fail(req, status, code, { contacts: await authorizedContacts(service, organisationId) });
-		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: quotaRenewsOn(programme.timezone, openedAt), detail: error.details });
+		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: await quotaRenewsOn(organisationId), detail: error.details });
 		return fail(req, status, code, { detail: error.details ?? null });
 	}
 	const replay = new Date(ticket.created_at).getTime() !== openedAt.getTime();
