@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { TicketFormProps } from './ticket-form/types.ts';
+import { Loading } from './shared/states.tsx';
 
 const PANEL_ID = 'ticket-launcher-panel';
 
@@ -40,9 +41,7 @@ export default function TicketLauncher(props: TicketFormProps) {
 					<Form {...props} headingLevel={2} />
 				) : (
 					open && (
-						<p class="mostrador-status" role="status">
-							{labels.loading}
-						</p>
+						<Loading text={labels.loading} />
 					)
 				)}
 			</div>

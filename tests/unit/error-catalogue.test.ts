@@ -15,7 +15,7 @@ import { accountLabelKeys } from '../../src/islands/account/labels.ts';
 import * as admin from '../../src/islands/admin/errors.ts';
 import { ADMIN_LABEL_KEYS } from '../../src/islands/admin/labels.ts';
 import * as agent from '../../src/islands/agent/errors.ts';
-import * as article from '../../src/islands/article/backend-error.ts';
+import { failureOf, failureText } from '../../src/islands/shared/backend.ts';
 import * as tickets from '../../src/islands/tickets/errors.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -483,20 +483,21 @@ describe('looking a code up', () => {
 describe('the islands’ fallback', () => {
 	const labels = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, `label:${k}`])) as Record<K, string>;
 	const any = new Proxy({} as Record<string, string>, { get: (_, k) => `label:${String(k)}` });
+	const refused = (message: string, status = 400, code = 'P0001') => failureOf({ message, code }, status);
 
 	it('tickets: a code the island does not handle reads as the catalogue says, an unknown one as before', () => {
-		expect(tickets.errorText({ message: 'invitation_expired', code: 'P0001' }, any as never, 400, 'en')).toBe(catalogue.invitation_expired.en);
-		expect(tickets.errorText({ message: 'invitation_expired', code: 'P0001' }, any as never, 400, 'es')).toBe(catalogue.invitation_expired.es);
-		expect(tickets.errorText({ message: 'ticket_closed' }, any as never, 400, 'en')).toBe('label:errTicketClosed');
-		expect(tickets.errorText({ message: 'boom', code: 'XX000' }, any as never, 400, 'en')).toBe('label:failed');
-		expect(tickets.errorText({ message: 'Failed to fetch' }, any as never, 0, 'en')).toBe('label:unavailable');
+		expect(tickets.errorText(refused('invitation_expired'), any as never, 'en')).toBe(catalogue.invitation_expired.en);
+		expect(tickets.errorText(refused('invitation_expired'), any as never, 'es')).toBe(catalogue.invitation_expired.es);
+		expect(tickets.errorText(refused('ticket_closed'), any as never, 'en')).toBe('label:errTicketClosed');
+		expect(tickets.errorText(refused('boom', 400, 'XX000'), any as never, 'en')).toBe('label:failed');
+		expect(tickets.errorText(failureOf({ message: 'Failed to fetch' }, 0), any as never, 'en')).toBe('label:unavailable');
 	});
 
 	it('agent: the same', () => {
-		expect(agent.errorText({ message: 'ticket_closed' }, any as never, 400, 'en')).toBe('label:errTicketClosed');
-		expect(agent.errorText({ message: 'invalid_level', code: 'P0001' }, any as never, 400, 'es')).toBe(catalogue.invalid_level.es);
-		expect(agent.errorText({ message: 'permission denied for function take_ticket', code: '42501' }, any as never, 403, 'en')).toBe(catalogue.not_allowed.en);
-		expect(agent.errorText({ message: 'boom', code: 'XX000' }, any as never, 400, 'en')).toBe('label:errFailed');
+		expect(agent.errorText(refused('ticket_closed'), any as never, 'en')).toBe('label:errTicketClosed');
+		expect(agent.errorText(refused('invalid_level'), any as never, 'es')).toBe(catalogue.invalid_level.es);
+		expect(agent.errorText(refused('permission denied for function take_ticket', 403, '42501'), any as never, 'en')).toBe(catalogue.not_allowed.en);
+		expect(agent.errorText(refused('boom', 400, 'XX000'), any as never, 'en')).toBe('label:errFailed');
 	});
 
 	it('admin: a code without its own label reads as the catalogue says', () => {
@@ -517,13 +518,12 @@ describe('the islands’ fallback', () => {
 		expect(account.authMessage({ code: 'weak_password', status: 422 }, l, 'en')).toBe('label:failed');
 	});
 
-	it('article: a refusal with a known code has the catalogue’s words, others none', () => {
-		expect(article.refusalText({ kind: 'refused', code: 'article_not_found' }, 'en')).toBe(catalogue.article_not_found.en);
-		expect(article.refusalText({ kind: 'refused', code: 'nonsense' }, 'en')).toBeUndefined();
-		expect(article.refusalText({ kind: 'unavailable' }, 'en')).toBeUndefined();
-	});
-
-	it('outside a browser, the page language is Spanish', () => {
-		expect(tickets.errorText({ message: 'invitation_expired' }, any as never, 400)).toBe(catalogue.invitation_expired.es);
+	it('any island: its own label first, then the catalogue, then its own "failed"; unavailable is its own', () => {
+		const own = (code: string) => (code === 'ticket_closed' ? 'own:closed' : undefined);
+		const base = { failed: 'own:failed', unavailable: 'own:unavailable' };
+		expect(failureText(refused('ticket_closed'), base, own, 'en')).toBe('own:closed');
+		expect(failureText(refused('article_not_found'), base, own, 'en')).toBe(catalogue.article_not_found.en);
+		expect(failureText(refused('nonsense'), base, own, 'en')).toBe('own:failed');
+		expect(failureText(failureOf({ message: 'x' }, 503), base, own, 'en')).toBe('own:unavailable');
 	});
 });

@@ -4,6 +4,7 @@
 import { useRef } from 'preact/hooks';
 import SignIn from '../SignIn.tsx';
 import { pageLang, useSession } from '../shared/use-session.ts';
+import { gate } from '../shared/SessionGate.tsx';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { SignedIn } from './SignedIn.tsx';
 
@@ -12,24 +13,18 @@ export default function Account({ labels, planNames }: { labels: AccountLabels; 
 	// Which state this page has already shown, so focus follows a sign-in or sign-out made here.
 	const seen = useRef({ signedOut: false, signedIn: false });
 
-	if (session.status === 'loading')
-		return (
-			<p class="mostrador-status" aria-live="polite">
-				{labels.loading}
-			</p>
-		);
-	if (session.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
-	if (session.status === 'signed-out') {
-		const focus = seen.current.signedIn;
-		seen.current.signedOut = true;
-		return <SignIn client={session.client} labels={labels} focus={focus} />;
-	}
-	const focus = seen.current.signedOut;
-	seen.current.signedIn = true;
-	return <SignedIn key={session.user.id} client={session.client} user={session.user} labels={labels} planNames={planNames} lang={pageLang()} focus={focus} />;
+	return gate(session, {
+		labels,
+		live: 'polite',
+		signedOut: (client) => {
+			const focus = seen.current.signedIn;
+			seen.current.signedOut = true;
+			return <SignIn client={client} labels={labels} focus={focus} />;
+		},
+		children: ({ client, user }) => {
+			const focus = seen.current.signedOut;
+			seen.current.signedIn = true;
+			return <SignedIn key={user.id} client={client} user={user} labels={labels} planNames={planNames} lang={pageLang()} focus={focus} />;
+		},
+	});
 }

@@ -1,22 +1,13 @@
-// What the account widget tells a person when auth or the database says no. Auth errors carry GoTrue's
-// `code` (invalid_credentials, otp_expired, …) and an HTTP status (0 when the request never got an
-// answer); RPC errors carry our stable code as their message (see supabase/migrations, "RPCs").
-import { errorCodeOf, errorMessage, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
+// What the account widget tells a person when auth or the database says no: the shared rule and
+// catalogue (../shared/backend.ts), with this widget's own words for the codes below. Auth errors carry
+// GoTrue's `code` (invalid_credentials, otp_expired, …) and an HTTP status; RPC errors carry our
+// stable code as their message (see supabase/migrations, "RPCs").
+import { failureOf, failureText, isUnavailable, ownLabels, pageLang, type BackendError } from '../shared/backend.ts';
+import type { Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
 import type { AccountLabelKey, AccountLabels } from './labels.ts';
 
-interface AuthLikeError {
-	code?: string;
-	status?: number;
-	message?: string;
-}
-
 /** Whether the backend could not be reached or could not answer (offline, refused, CORS, 5xx), as opposed to a refusal. */
-export function isUnreachable(error: AuthLikeError | null | undefined): boolean {
-	if (!error) return false;
-	if (error.status === 0) return true;
-	if (typeof error.status === 'number' && error.status >= 500) return true;
-	return /failed to fetch|networkerror|load failed|fetch failed|fetcherror|aborterror/i.test(error.message ?? '');
-}
+export const isUnreachable = (error: BackendError | null | undefined): boolean => isUnavailable(error);
 
 const AUTH_CODES: Record<string, AccountLabelKey> = {
 	invalid_credentials: 'wrongPassword',
@@ -27,17 +18,10 @@ const AUTH_CODES: Record<string, AccountLabelKey> = {
 	over_request_rate_limit: 'rateLimited',
 };
 
-/** The page's language, from <html lang> (Starlight sets it); Spanish outside a browser. */
-const pageLang = (): Lang => langOf(globalThis.document?.documentElement.lang);
-
-export function authMessage(error: AuthLikeError, labels: AccountLabels, lang: Lang = pageLang()): string {
-	const known = error.code ? AUTH_CODES[error.code] : undefined;
-	if (known) return labels[known];
-	if (error.status === 429) return labels.rateLimited;
-	if (isUnreachable(error) || error.status === undefined) return labels.unavailable;
-	// A code without a label of its own still reads as the catalogue says it.
-	const catalogued = errorCodeOf({ code: error.code });
-	return catalogued ? errorMessage(catalogued, lang) : labels.failed;
+export function authMessage(error: BackendError, labels: AccountLabels, lang: Lang = pageLang()): string {
+	// Any 429 from Auth is its rate limit, whatever the code.
+	if (error.status === 429 && !(error.code && AUTH_CODES[error.code])) return labels.rateLimited;
+	return failureText(failureOf(error), labels, ownLabels(AUTH_CODES, labels), lang);
 }
 
 const RPC_CODES: Record<string, AccountLabelKey> = {
@@ -47,16 +31,10 @@ const RPC_CODES: Record<string, AccountLabelKey> = {
 	invitation_used_up: 'invitationUsedUp',
 	authorized_contacts_limit: 'contactsLimit',
 	not_signed_in: 'sessionExpired',
-	PGRST301: 'sessionExpired',
-	PGRST303: 'sessionExpired',
+	session_expired: 'sessionExpired',
 };
 
 /** A PostgREST error ({message, code}) in words. */
-export function rpcMessage(error: { message?: string; code?: string }, labels: AccountLabels, status?: number, lang: Lang = pageLang()): string {
-	const known = RPC_CODES[error.message ?? ''] ?? RPC_CODES[error.code ?? ''];
-	if (known) return labels[known];
-	if (isUnreachable({ message: error.message, status })) return labels.unavailable;
-	// A code without a label of its own still reads as the catalogue says it.
-	const catalogued = errorCodeOf(error);
-	return catalogued ? errorMessage(catalogued, lang) : labels.failed;
+export function rpcMessage(error: BackendError, labels: AccountLabels, status?: number, lang: Lang = pageLang()): string {
+	return failureText(failureOf(error, status), labels, ownLabels(RPC_CODES, labels), lang);
 }

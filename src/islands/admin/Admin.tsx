@@ -3,8 +3,9 @@
 // to sign in; signed in as a customer, it says plainly the page is for the support team (every RPC
 // behind it refuses them as well). supabase-js loads when the island hydrates.
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../shared/use-session.ts';
-import { useStaff, type StaffRole } from './use-staff.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';
+import { useStaff, type StaffRole } from '../shared/use-staff.ts';
 import { ADMIN_ONLY, SECTIONS, sectionFrom, type Section } from './sections.ts';
 import type { AdminProps } from './props.ts';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -13,39 +14,22 @@ import { AlertNotices } from './alerts/AlertNotices.tsx';
 import { CommentModeration } from './comments/CommentModeration.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
 
-function Status({ text, alert = false }: { text: string; alert?: boolean }) {
-	return alert ? (
-		<p class="mostrador-error" role="alert">
-			{text}
-		</p>
-	) : (
-		<p class="mostrador-status" aria-live="polite">
-			{text}
-		</p>
-	);
-}
-
 export default function Admin(props: AdminProps) {
 	const { labels, paths } = props;
-	const session = useSession();
-	if (session.status === 'loading') return <Status text={labels.loading} />;
-	if (session.status === 'unavailable') return <Status text={labels.unavailable} alert />;
-	if (session.status === 'signed-out')
-		return (
-			<p class="admin-gate">
-				{labels.signedOut}{' '}
-				<a href={paths.account}>{labels.signIn}</a>
-			</p>
-		);
-	return <StaffOnly key={session.user.id} client={session.client} userId={session.user.id} props={props} />;
+	return (
+		<SessionGate labels={labels} live="polite" signedOut={() => <SignInPrompt class="admin-gate" text={labels.signedOut} link={labels.signIn} href={paths.account} />}>
+			{(session) => <StaffOnly key={session.user.id} client={session.client} userId={session.user.id} props={props} />}
+		</SessionGate>
+	);
 }
 
 function StaffOnly({ client, userId, props }: { client: SupabaseClient; userId: string; props: AdminProps }) {
 	const { labels } = props;
 	const staff = useStaff(client, userId);
-	if (staff.status === 'loading') return <Status text={labels.loading} />;
-	if (staff.status === 'unavailable') return <Status text={labels.unavailable} alert />;
-	if (staff.status === 'not-staff')
+	if (staff.status === 'loading') return <Loading text={labels.loading} live="polite" />;
+	// A refusal to read one's own staff row means no staff row to read.
+	if (staff.status === 'failed' && staff.failure.error === 'unavailable') return <Unavailable text={labels.unavailable} />;
+	if (staff.status !== 'staff')
 		return (
 			<p class="admin-gate" role="alert">
 				{labels.staffOnly}

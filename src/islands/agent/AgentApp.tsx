@@ -5,7 +5,11 @@
 import { useState } from 'preact/hooks';
 import { localePath, useSession } from '../shared/use-session.ts';
 import type { AgentProps } from './props.ts';
-import { useStaff } from './use-staff.ts';
+import { useStaff } from '../shared/use-staff.ts';
+import { useLoad } from '../shared/use-load.ts';
+import { gate, type SignedInSession } from '../shared/SessionGate.tsx';
+import { Loading, Unavailable } from '../shared/states.tsx';
+import { loadStaff, type StaffMember } from './queue-data.ts';
 import { ticketNumberIn } from './workspace-data.ts';
 import { errorText } from './errors.ts';
 import Queue from './Queue.tsx';
@@ -32,6 +36,8 @@ export default function AgentApp(props: AgentProps) {
 	const session = useSession();
 	const signedIn = session.status === 'signed-in' ? session : null;
 	const staff = useStaff(signedIn?.client ?? null, signedIn?.user.id ?? null);
+	// The team, for assigning: read once the caller is known to be one of them.
+	const team = useLoad(signedIn && staff.status === 'staff' ? () => loadStaff(signedIn.client) : null, [signedIn?.client, staff.status]);
 	const [view] = useState<View>(() => (typeof location === 'undefined' ? { kind: 'queue' } : viewOf(location.search)));
 	const [help, setHelp] = useState(false);
 	useShortcuts({ '?': () => staff.status === 'staff' && setHelp(true) });
@@ -50,49 +56,39 @@ export default function AgentApp(props: AgentProps) {
 		</div>
 	);
 
-	if (session.status === 'loading' || (signedIn && staff.status === 'loading'))
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loading}
-			</p>
-		);
-	if (session.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
-	if (session.status === 'signed-out') return refused(labels.signedOut);
-	if (staff.status === 'not-staff') return refused(labels.notStaff);
-	if (staff.status === 'failed')
-		return (
-			<p class="mostrador-error" role="alert">
-				{errorText(staff.error, labels, staff.code)}
-			</p>
-		);
-	if (!signedIn || staff.status !== 'staff') return null;
+	return gate(session, { labels, signedOut: () => refused(labels.signedOut), children: staffGate });
 
-	const common = { ...props, client: signedIn.client, me: signedIn.user.id, staff: staff.staff };
-	const onHelp = () => setHelp(true);
-	const inProblems = view.kind === 'problems' || view.kind === 'problem';
-	return (
-		<div class="agent-console">
-			<nav class="agent-nav" aria-label={labels.navLabel}>
-				<a href={base} aria-current={!inProblems ? 'page' : undefined}>
-					{labels.navQueue}
-				</a>
-				<a href={problemsHref} aria-current={inProblems ? 'page' : undefined}>
-					{labels.navProblems}
-				</a>
-				<button type="button" class="mostrador-link agent-help-button" onClick={onHelp} aria-keyshortcuts="?">
-					{labels.shortcutsButton}
-				</button>
-			</nav>
-			{view.kind === 'queue' && <Queue {...common} ticketHref={ticketHref} />}
-			{view.kind === 'ticket' && <Workspace {...common} number={view.number} replyFirst={view.reply} queueHref={base} problemHref={problemHref} />}
-			{view.kind === 'problems' && <ProblemList client={signedIn.client} labels={labels} lang={lang} problemHref={problemHref} />}
-			{view.kind === 'problem' && <ProblemView {...common} id={view.id} ticketHref={ticketHref} listHref={problemsHref} />}
-			<ShortcutsHelp open={help} onClose={() => setHelp(false)} labels={labels} />
-		</div>
-	);
+	function staffGate(signedIn: SignedInSession) {
+		if (staff.status === 'loading' || (staff.status === 'staff' && !team)) return <Loading text={labels.loading} />;
+		if (staff.status === 'not-staff') return refused(labels.notStaff);
+		if (staff.status === 'failed') return <Unavailable text={errorText(staff.failure, labels)} />;
+		if (!team?.ok) return team && <Unavailable text={errorText(team, labels)} />;
+		return consoleFor(signedIn, team.data);
+	}
+
+	function consoleFor(signedIn: SignedInSession, team: StaffMember[]) {
+		const common = { ...props, client: signedIn.client, me: signedIn.user.id, staff: team };
+		const onHelp = () => setHelp(true);
+		const inProblems = view.kind === 'problems' || view.kind === 'problem';
+		return (
+			<div class="agent-console">
+				<nav class="agent-nav" aria-label={labels.navLabel}>
+					<a href={base} aria-current={!inProblems ? 'page' : undefined}>
+						{labels.navQueue}
+					</a>
+					<a href={problemsHref} aria-current={inProblems ? 'page' : undefined}>
+						{labels.navProblems}
+					</a>
+					<button type="button" class="mostrador-link agent-help-button" onClick={onHelp} aria-keyshortcuts="?">
+						{labels.shortcutsButton}
+					</button>
+				</nav>
+				{view.kind === 'queue' && <Queue {...common} ticketHref={ticketHref} />}
+				{view.kind === 'ticket' && <Workspace {...common} number={view.number} replyFirst={view.reply} queueHref={base} problemHref={problemHref} />}
+				{view.kind === 'problems' && <ProblemList client={signedIn.client} labels={labels} lang={lang} problemHref={problemHref} />}
+				{view.kind === 'problem' && <ProblemView {...common} id={view.id} ticketHref={ticketHref} listHref={problemsHref} />}
+				<ShortcutsHelp open={help} onClose={() => setHelp(false)} labels={labels} />
+			</div>
+		);
+	}
 }

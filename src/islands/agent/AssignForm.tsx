@@ -5,11 +5,12 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { StaffMember } from './queue-data.ts';
-import { call, errorText } from './errors.ts';
+import { call } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
 
 export async function takeTicket(client: SupabaseClient, ticketId: string, labels: AgentLabels): Promise<string | null> {
 	const result = await call(() => client.rpc('take_ticket', { ticket: ticketId }));
-	return result.ok ? null : errorText(result.error, labels, result.status);
+	return result.ok ? null : errorText(result, labels);
 }
 
 interface Props {
@@ -36,7 +37,7 @@ export default function AssignForm({ client, ticket, staff, me, labels, onDone, 
 		setError(null);
 		const result = await call(() => client.rpc('assign_ticket', { ticket: ticket.id, assignee: who || null }));
 		setBusy(false);
-		if (!result.ok) return setError(errorText(result.error, labels, result.status));
+		if (!result.ok) return setError(errorText(result, labels));
 		const name = staff.find((s) => s.id === who)?.name;
 		if (!who) return onDone(fill(labels.unassignedDone, { number: ticket.number }));
 		onDone(who === me ? fill(labels.assignedToMeDone, { number: ticket.number }) : fill(labels.assignedTo, { number: ticket.number, name: name ?? '' }));

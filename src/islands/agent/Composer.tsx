@@ -6,24 +6,16 @@
 // already uploaded. A knowledge-base link can be inserted where the cursor is.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { AgentProps } from './props.ts';
 import type { QueueTicket } from './ticket-types.ts';
-import { ATTACHMENT_MAX_FILES, fileProblem, storagePathFor, ticketFolder } from '../shared/attachments.ts';
-import { call, errorText } from './errors.ts';
-import { fileSize } from './format.ts';
+import { ticketFolder } from '../shared/attachments.ts';
+import { FilePicker, useChosenFiles } from '../shared/ticket/files.tsx';
+import { call } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
 import KbSearch, { type Article } from './KbSearch.tsx';
 
 export type ComposerMode = 'reply' | 'note' | 'request_info' | 'resolve';
-type FileState = 'waiting' | 'uploading' | 'uploaded' | 'failed';
-interface Chosen {
-	key: string;
-	file: File;
-	state: FileState;
-	path?: string;
-}
-
 const BODY_MAX = 20000;
 
 interface Props extends Pick<AgentProps, 'labels' | 'lang' | 'searchKeys' | 'kbLabel'> {
@@ -37,8 +29,8 @@ interface Props extends Pick<AgentProps, 'labels' | 'lang' | 'searchKeys' | 'kbL
 export default function Composer({ client, ticket, labels, lang, searchKeys, kbLabel, focusRequest, onSent }: Props) {
 	const [mode, setMode] = useState<ComposerMode>('reply');
 	const [body, setBody] = useState('');
-	const [files, setFiles] = useState<Chosen[]>([]);
-	const [errors, setErrors] = useState<{ body?: string; files?: string[]; form?: string }>({});
+	const picker = useChosenFiles(labels);
+	const [errors, setErrors] = useState<{ body?: string; form?: string }>({});
 	const [busy, setBusy] = useState(false);
 	const text = useRef<HTMLTextAreaElement>(null);
 
@@ -57,25 +49,6 @@ export default function Composer({ client, ticket, labels, lang, searchKeys, kbL
 	const bodyLabel = { reply: labels.bodyReply, note: labels.bodyNote, request_info: labels.bodyRequestInfo, resolve: labels.bodyResolve }[mode];
 	const sendLabel = { reply: labels.sendReply, note: labels.sendNote, request_info: labels.sendRequestInfo, resolve: labels.sendResolve }[mode];
 	const doneText = { reply: labels.sentReply, note: labels.sentNote, request_info: labels.sentRequestInfo, resolve: labels.sentResolve }[mode];
-	const stateText: Record<FileState, string> = { waiting: labels.fileWaiting, uploading: labels.fileUploading, uploaded: labels.fileUploaded, failed: labels.fileFailed };
-	const update = (key: string, patch: Partial<Chosen>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)));
-
-	function choose(input: HTMLInputElement) {
-		const problems: string[] = [];
-		const accepted: Chosen[] = [];
-		for (const file of Array.from(input.files ?? [])) {
-			const problem = fileProblem(file);
-			if (problem === 'too_large') problems.push(fill(labels.fileTooLarge, { name: file.name }));
-			else if (problem) problems.push(fill(labels.fileType, { name: file.name }));
-			else accepted.push({ key: crypto.randomUUID(), file, state: 'waiting' });
-		}
-		const all = [...files, ...accepted];
-		if (all.length > ATTACHMENT_MAX_FILES) problems.push(fill(labels.tooManyFiles, { max: ATTACHMENT_MAX_FILES }));
-		setFiles(all.slice(0, ATTACHMENT_MAX_FILES));
-		setErrors((e) => ({ ...e, files: problems.length ? problems : undefined }));
-		input.value = '';
-	}
-
 	function insertLink(article: Article) {
 		const link = `${article.title}: ${new URL(article.url, location.origin).href}`;
 		const area = text.current;
@@ -96,38 +69,20 @@ export default function Composer({ client, ticket, labels, lang, searchKeys, kbL
 	async function send(e: Event) {
 		e.preventDefault();
 		const value = body.trim();
+		picker.clearProblems();
 		if (!value) return setErrors({ body: labels.bodyRequired });
 		if (value.length > BODY_MAX) return setErrors({ body: labels.bodyTooLong });
 		setErrors({});
 		setBusy(true);
 		try {
 			const folder = ticketFolder(ticket.organisation_id, ticket.id, mode === 'note');
-			const uploaded: { storage_path: string; file_name: string; mime_type: string; size_bytes: number }[] = [];
-			let failed = false;
-			for (const chosen of files) {
-				let path = chosen.path;
-				// Uploaded for another kind of message (a note's folder, a reply's): upload it again where it belongs.
-				if (chosen.state !== 'uploaded' || !path || !path.startsWith(folder)) {
-					path = storagePathFor(folder, chosen.file.name);
-					update(chosen.key, { state: 'uploading' });
-					const { error } = await client.storage
-						.from('attachments')
-						.upload(path, chosen.file, { contentType: chosen.file.type, upsert: false })
-						.catch((error: Error) => ({ error }));
-					if (error) {
-						update(chosen.key, { state: 'failed', path: undefined });
-						failed = true;
-						continue;
-					}
-					update(chosen.key, { state: 'uploaded', path });
-				}
-				uploaded.push({ storage_path: path, file_name: chosen.file.name, mime_type: chosen.file.type, size_bytes: chosen.file.size });
-			}
-			if (failed) return setErrors({ files: [labels.fileFailed] });
+			// A file uploaded for another kind of message (a note's folder, a reply's) is uploaded again where it belongs.
+			const uploaded = await picker.upload(client, folder);
+			if (!uploaded) return;
 			const result = await call(() => client.rpc('agent_reply', { ticket: ticket.id, body: value, action: mode, attachments: uploaded }));
-			if (!result.ok) return setErrors({ form: errorText(result.error, labels, result.status) });
+			if (!result.ok) return setErrors({ form: errorText(result, labels) });
 			setBody('');
-			setFiles([]);
+			picker.clear();
 			setMode('reply');
 			onSent(doneText);
 		} finally {
@@ -177,38 +132,16 @@ export default function Composer({ client, ticket, labels, lang, searchKeys, kbL
 					onPick={insertLink}
 				/>
 			</details>
-			<label for="agent-composer-files">{mode === 'note' ? labels.filesInternal : labels.filesPublic}</label>
-			<input
-				id="agent-composer-files"
-				type="file"
-				multiple
-				onChange={(e) => choose(e.currentTarget)}
-				disabled={busy}
-				aria-invalid={!!errors.files}
-				aria-describedby={errors.files ? 'agent-composer-files-hint agent-composer-files-error' : 'agent-composer-files-hint'}
+			<FilePicker
+				picker={picker}
+				labels={labels}
+				lang={lang}
+				busy={busy}
+				idPrefix="agent-composer"
+				classPrefix="agent"
+				label={mode === 'note' ? labels.filesInternal : labels.filesPublic}
+				hint={labels.filesHint}
 			/>
-			<p id="agent-composer-files-hint" class="mostrador-status">
-				{labels.filesHint}
-			</p>
-			{errors.files && (
-				<ul id="agent-composer-files-error" class="mostrador-error agent-file-errors">
-					{errors.files.map((p) => (
-						<li>{p}</li>
-					))}
-				</ul>
-			)}
-			{files.length > 0 && (
-				<ul class="agent-chosen" aria-live="polite">
-					{files.map((f) => (
-						<li key={f.key} class={`agent-chosen--${f.state}`}>
-							<span>{f.file.name}</span> <span class="mostrador-status">({fileSize(f.file.size, lang)})</span> <span>{stateText[f.state]}</span>{' '}
-							<button type="button" class="mostrador-link" disabled={busy} onClick={() => setFiles((all) => all.filter((x) => x.key !== f.key))}>
-								{fill(labels.removeFile, { name: f.file.name })}
-							</button>
-						</li>
-					))}
-				</ul>
-			)}
 			<button type="submit" class="mostrador-button" disabled={busy}>
 				{busy ? labels.sending : sendLabel}
 			</button>

@@ -5,7 +5,9 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import { loadProblems, type ProblemSummary } from './problems-data.ts';
-import { errorText, type Result } from './errors.ts';
+import type { Result } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import ProblemBadge from './ProblemBadge.tsx';
 import { shortDate } from './format.ts';
 
@@ -24,20 +26,9 @@ export default function ProblemList({ client, labels, lang, problemHref }: Props
 	}, [client]);
 
 	if (!load)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loadingProblems}
-			</p>
-		);
+		return <Loading text={labels.loadingProblems} />;
 	if (!load.ok)
-		return (
-			<p class="mostrador-error" role="alert">
-				{errorText(load.error, labels, load.status)}{' '}
-				<button type="button" class="mostrador-link" onClick={refresh}>
-					{labels.retry}
-				</button>
-			</p>
-		);
+		return <Unavailable text={errorText(load, labels)} retry={labels.retry} onRetry={refresh} />;
 	return (
 		<section class="agent-problems" aria-labelledby="agent-problems-heading">
 			<h2 id="agent-problems-heading">{labels.problemsHeading}</h2>

@@ -6,7 +6,8 @@ import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { QueueTicket } from './ticket-types.ts';
 import type { Problem } from './workspace-data.ts';
-import { call, errorText } from './errors.ts';
+import { call } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
 import ProblemBadge from './ProblemBadge.tsx';
 
 interface Props {
@@ -30,7 +31,7 @@ export default function ProblemPanel({ client, ticket, problem, openProblems, pr
 		setBusy(true);
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);
-		if (!result.ok) return onDone(errorText(result.error, labels, result.status), true);
+		if (!result.ok) return onDone(errorText(result, labels), true);
 		onDone(success(result.data));
 	}
 

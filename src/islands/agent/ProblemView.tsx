@@ -7,11 +7,13 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { AgentProps } from './props.ts';
 import { loadProblem, slugOf, SLUG, ticketIdOf, type ProblemLoad } from './problems-data.ts';
-import { call, errorText } from './errors.ts';
+import { call } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
 import ProblemBadge from './ProblemBadge.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import KbSearch from './KbSearch.tsx';
 import { shortDate } from './format.ts';
+import { Loading } from '../shared/states.tsx';
 
 interface Props extends AgentProps {
 	client: SupabaseClient;
@@ -44,7 +46,7 @@ export default function ProblemView({ client, id, labels, lang, searchKeys, kbLa
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);
 		if (!result.ok) {
-			setNotice({ text: errorText(result.error, labels, result.status), error: true });
+			setNotice({ text: errorText(result, labels), error: true });
 			return false;
 		}
 		setNotice({ text: success });
@@ -58,16 +60,12 @@ export default function ProblemView({ client, id, labels, lang, searchKeys, kbLa
 		</p>
 	);
 	if (!load)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loadingProblems}
-			</p>
-		);
+		return <Loading text={labels.loadingProblems} />;
 	if (!load.ok)
 		return (
 			<div>
 				<p class="mostrador-error" role="alert">
-					{load.notFound ? labels.errProblemNotFound : errorText(load.error, labels, load.status)}
+					{load.notFound ? labels.errProblemNotFound : errorText(load, labels)}
 				</p>
 				{back}
 			</div>
@@ -83,7 +81,7 @@ export default function ProblemView({ client, id, labels, lang, searchKeys, kbLa
 		if (!/^\d{1,12}$/.test(n)) return setNumberError(labels.ticketNumberInvalid);
 		setNumberError(null);
 		const found = await ticketIdOf(client, Number(n));
-		if (!found.ok) return setNotice({ text: errorText(found.error, labels, found.status), error: true });
+		if (!found.ok) return setNotice({ text: errorText(found, labels), error: true });
 		if (!found.data) return setNumberError(labels.errTicketNotFound);
 		if (await run('link_problem', { ticket: found.data, problem: p.id }, fill(labels.ticketLinked, { number: n }))) setNumber('');
 	}

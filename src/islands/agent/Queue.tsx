@@ -12,8 +12,9 @@ import { planOf, severityLabel } from './props.ts';
 import { loadQueue, type StaffMember } from './queue-data.ts';
 import { applyFilters, countFacets, filtersFrom, NO_FILTERS, searchOf, type Facet, type QueueFilters } from './queue-filters.ts';
 import type { QueueTicket } from './ticket-types.ts';
-import type { Result } from './errors.ts';
+import type { Result } from '../shared/backend.ts';
 import { errorText } from './errors.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import { slaState } from './deadlines.ts';
 import { useNow } from './use-now.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -96,20 +97,9 @@ export default function Queue(props: Props) {
 	});
 
 	if (!load)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loadingQueue}
-			</p>
-		);
+		return <Loading text={labels.loadingQueue} />;
 	if (!load.ok)
-		return (
-			<p class="mostrador-error" role="alert">
-				{errorText(load.error, labels, load.status)}{' '}
-				<button type="button" class="mostrador-link" onClick={refresh}>
-					{labels.retry}
-				</button>
-			</p>
-		);
+		return <Unavailable text={errorText(load, labels)} retry={labels.retry} onRetry={refresh} />;
 
 	return (
 		<section class="agent-queue" aria-labelledby="agent-queue-heading">

@@ -7,7 +7,7 @@ import type { AgentProps } from './props.ts';
 import type { StaffMember } from './queue-data.ts';
 import { MINE, NO_PRODUCT, UNASSIGNED, type Facet, type FacetCounts, type QueueFilters } from './queue-filters.ts';
 import type { QueueTicket } from './ticket-types.ts';
-import { statusLabel } from './StatusBadge.tsx';
+import { statusLabel } from '../shared/ticket-status.tsx';
 
 interface Props extends Pick<AgentProps, 'programmes' | 'products'> {
 	filters: QueueFilters;

@@ -1,27 +1,10 @@
-// A ticket's status and severity in words, as badges. The severity shows its short key (P1) and
-// gives assistive technology its full label.
+// A ticket's status (../shared/ticket-status.tsx) and severity in words, as badges. The severity
+// shows its short key (P1) and gives assistive technology its full label.
 import type { AgentLabels } from './labels.ts';
-import type { TicketStatus } from './ticket-types.ts';
-
-export function statusLabel(status: TicketStatus | string, labels: AgentLabels): string {
-	switch (status) {
-		case 'new':
-			return labels.statusNew;
-		case 'open':
-			return labels.statusOpen;
-		case 'pending_customer':
-			return labels.statusPending;
-		case 'resolved':
-			return labels.statusResolved;
-		case 'closed':
-			return labels.statusClosed;
-		default:
-			return status;
-	}
-}
+import { StatusBadge as Badge, type TicketStatus } from '../shared/ticket-status.tsx';
 
 export function StatusBadge({ status, labels }: { status: TicketStatus; labels: AgentLabels }) {
-	return <span class={`mostrador-badge agent-status agent-status--${status}`}>{statusLabel(status, labels)}</span>;
+	return <Badge status={status} labels={labels} prefix="agent" />;
 }
 
 export function SeverityBadge({ keyName, label }: { keyName: string; label: string }) {

@@ -8,7 +8,8 @@ import type { AgentLabels } from './labels.ts';
 import type { SeverityInfo } from './props.ts';
 import type { QueueTicket } from './ticket-types.ts';
 import type { StaffMember } from './queue-data.ts';
-import { call, errorText } from './errors.ts';
+import { call } from '../shared/backend.ts';
+import { errorText } from './errors.ts';
 import AssignForm, { takeTicket } from './AssignForm.tsx';
 
 interface Props {
@@ -33,7 +34,7 @@ export default function TicketActions({ client, ticket, severities, staff, me, l
 		setBusy(true);
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);
-		if (!result.ok) return onDone(errorText(result.error, labels, result.status), true);
+		if (!result.ok) return onDone(errorText(result, labels), true);
 		onDone(success);
 		return true;
 	}

@@ -10,6 +10,7 @@ import { planOf, severityLabel } from './props.ts';
 import type { StaffMember } from './queue-data.ts';
 import { loadWorkspace, type WorkspaceLoad } from './workspace-data.ts';
 import { errorText } from './errors.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import { useNow } from './use-now.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { takeTicket } from './AssignForm.tsx';
@@ -86,11 +87,7 @@ export default function Workspace(props: Props) {
 		</p>
 	);
 	if (!load)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loadingTicket}
-			</p>
-		);
+		return <Loading text={labels.loadingTicket} />;
 	if (!load.ok && load.notFound)
 		return (
 			<div>
@@ -103,12 +100,7 @@ export default function Workspace(props: Props) {
 	if (!load.ok)
 		return (
 			<div>
-				<p class="mostrador-error" role="alert">
-					{errorText(load.error, labels, load.status)}{' '}
-					<button type="button" class="mostrador-link" onClick={refresh}>
-						{labels.retry}
-					</button>
-				</p>
+				<Unavailable text={errorText(load, labels)} retry={labels.retry} onRetry={refresh} />
 				{back}
 			</div>
 		);

@@ -1,15 +1,7 @@
 // Dates and durations as the agent reads them: in their own time zone (the browser's), in the page's
 // language. Countdowns are wall-clock time to the deadline; "at risk" is judged in business time.
 
-/** "6 abr 2026, 12:00" / "Apr 6, 2026, 12:00 PM" in the agent's zone, or the one given. */
-export function shortDate(at: string | number, lang: 'es' | 'en', timeZone?: string): string {
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at));
-}
-
-/** "6 abr 2026" for a calendar date ("2026-04-06"), read as that day wherever the agent is. */
-export function longDay(day: string, lang: 'es' | 'en'): string {
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
+export { longDay, shortDate } from '../shared/dates.ts';
 
 const MINUTE = 60_000;
 

@@ -3,7 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
 import type { Problem } from './workspace-data.ts';
-import { call, type Result } from './errors.ts';
+import { call, type Failure, type Result } from '../shared/backend.ts';
 
 export interface ProblemSummary extends Problem {
 	tickets: number;
@@ -32,7 +32,7 @@ export async function loadProblems(client: SupabaseClient): Promise<Result<Probl
 	return { ok: true, data: rows };
 }
 
-export type ProblemLoad = { ok: true; data: { problem: Problem; tickets: QueueTicket[] } } | { ok: false; notFound: true } | { ok: false; notFound: false; error: { message?: string; code?: string }; status?: number };
+export type ProblemLoad = { ok: true; data: { problem: Problem; tickets: QueueTicket[] } } | { ok: false; notFound: true } | (Failure & { notFound: false });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,8 +42,8 @@ export async function loadProblem(client: SupabaseClient, id: string): Promise<P
 		call(() => client.from('problems').select(COLUMNS).eq('id', id).maybeSingle()),
 		call(() => client.from('agent_queue').select(QUEUE_COLUMNS).eq('problem_id', id).order('number')),
 	]);
-	if (!problem.ok) return { ok: false, notFound: false, error: problem.error, status: problem.status };
-	if (!tickets.ok) return { ok: false, notFound: false, error: tickets.error, status: tickets.status };
+	if (!problem.ok) return { ...problem, notFound: false };
+	if (!tickets.ok) return { ...tickets, notFound: false };
 	if (!problem.data) return { ok: false, notFound: true };
 	return { ok: true, data: { problem: problem.data as Problem, tickets: (tickets.data ?? []) as unknown as QueueTicket[] } };
 }

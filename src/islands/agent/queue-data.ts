@@ -3,8 +3,7 @@
 // nothing last, oldest first); and the support staff, for assigning.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
-import type { Result } from './errors.ts';
-import { call } from './errors.ts';
+import { call, type Result } from '../shared/backend.ts';
 
 export const QUEUE_LIMIT = 1000;
 export const CLOSED_DAYS = 30;

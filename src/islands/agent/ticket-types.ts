@@ -1,8 +1,8 @@
 // The rows the agent console reads: public.agent_queue (supabase/migrations/20261121001300_agent.sql),
 // one per ticket with its names and counts; the workspace reads the same columns from it.
 
-export type TicketStatus = 'new' | 'open' | 'pending_customer' | 'resolved' | 'closed';
-export const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending_customer', 'resolved', 'closed'];
+import type { TicketStatus } from '../shared/ticket-status.tsx';
+export { TICKET_STATUSES, type TicketStatus } from '../shared/ticket-status.tsx';
 
 export const QUEUE_COLUMNS = [
 	'id', 'number', 'subject', 'status', 'severity_key', 'programme_id', 'plan_id', 'level', 'channel', 'environment', 'product_id', 'version',

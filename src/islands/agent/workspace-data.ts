@@ -4,7 +4,7 @@
 // it, the organisation's contract and authorized contacts, the linked problem and the open problems.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
-import type { BackendError } from './errors.ts';
+import { failureOf, UNAVAILABLE, type BackendError, type Failure } from '../shared/backend.ts';
 
 export interface Message {
 	id: string;
@@ -86,7 +86,7 @@ export interface Workspace {
 	openProblems: Problem[];
 }
 
-export type WorkspaceLoad = { ok: true; data: Workspace } | { ok: false; notFound: true } | { ok: false; notFound: false; error: BackendError; status?: number };
+export type WorkspaceLoad = { ok: true; data: Workspace } | { ok: false; notFound: true } | (Failure & { notFound: false });
 
 /** ?t=<number>: the ticket number, null without one, NaN when it is not a number. */
 export function ticketNumberIn(search: string): number | null {
@@ -99,7 +99,7 @@ const PROBLEM_COLUMNS = 'id, title, description, status, kb_article, created_at,
 
 export async function loadWorkspace(client: SupabaseClient, number: number): Promise<WorkspaceLoad> {
 	if (!Number.isSafeInteger(number)) return { ok: false, notFound: true };
-	const fail = (r: { error: BackendError | null; status?: number }): WorkspaceLoad => ({ ok: false, notFound: false, error: r.error!, status: r.status });
+	const fail = (r: { error: BackendError | null; status?: number }): WorkspaceLoad => ({ ...failureOf(r.error!, r.status), notFound: false });
 	try {
 		const found = await client.from('agent_queue').select(QUEUE_COLUMNS).eq('number', number).maybeSingle();
 		if (found.error) return fail(found);
@@ -171,7 +171,7 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 				openProblems: (problems.data ?? []) as Problem[],
 			},
 		};
-	} catch (e) {
-		return { ok: false, notFound: false, error: { message: (e as Error).message }, status: 0 };
+	} catch {
+		return { ...UNAVAILABLE, notFound: false };
 	}
 }

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { useSession } from '../shared/use-session.ts';
-import type { Failure } from './backend-error.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
+import { failureText, ownLabels, type Failure } from '../shared/backend.ts';
 import CommentForm from './CommentForm.tsx';
 import CommentItem from './CommentItem.tsx';
 import { editComment, hideComment, loadThread, postComment, type Comment } from './comments-api.ts';
@@ -21,19 +22,16 @@ interface Props {
 
 type Thread = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; comments: Comment[] };
 
-function messageFor(failure: Failure, labels: CommentLabels): string {
-	if (failure.kind === 'unavailable') return labels.unavailable;
-	switch (failure.code) {
-		case 'edit_window_closed':
-			return labels.editWindowClosed;
-		case 'not_signed_in':
-			return labels.sessionEnded;
-		case 'comment_hidden':
-			return labels.hiddenNote;
-		default:
-			return /permission denied|JWT/i.test(failure.code) ? labels.sessionEnded : labels.failed;
-	}
-}
+const CODES: Record<string, keyof CommentLabels> = {
+	edit_window_closed: 'editWindowClosed',
+	not_signed_in: 'sessionEnded',
+	session_expired: 'sessionEnded',
+	// A grant or policy saying no to a signed-in reader: their session no longer counts.
+	not_allowed: 'sessionEnded',
+	comment_hidden: 'hiddenNote',
+};
+
+const messageFor = (failure: Failure, labels: CommentLabels): string => failureText(failure, labels, ownLabels(CODES, labels));
 
 export default function ArticleComments({ article, lang, accountHref, labels }: Props) {
 	const session = useSession();
@@ -53,22 +51,17 @@ export default function ArticleComments({ article, lang, accountHref, labels }: 
 	}, [session.status, userId]);
 
 	/** Runs a change, then reloads the thread; resolves to the error to show, or null. */
-	async function change(run: (c: SupabaseClient) => Promise<{ ok: boolean; failure?: Failure }>, done: string): Promise<string | null> {
+	async function change(run: (c: SupabaseClient) => Promise<{ ok: true } | Failure>, done: string): Promise<string | null> {
 		if (!client) return labels.unavailable;
 		const answer = await run(client);
-		if (!answer.ok) return messageFor(answer.failure!, labels);
+		if (!answer.ok) return messageFor(answer, labels);
 		await refresh(client);
 		setAnnounce(done);
 		return null;
 	}
 
-	if (thread.status === 'loading') return <p class="mostrador-status">{labels.loading}</p>;
-	if (thread.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
+	if (thread.status === 'loading') return <Loading text={labels.loading} live="none" />;
+	if (thread.status === 'unavailable') return <Unavailable text={labels.unavailable} />;
 	return (
 		<div class="mostrador-comments-thread">
 			{thread.comments.length === 0 ? (

@@ -4,7 +4,7 @@
 // said plainly next to the buttons.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../shared/labels.ts';
-import type { Failure } from './backend-error.ts';
+import { failureText, type Failure } from '../shared/backend.ts';
 import { alreadyVoted, vote, type Summary } from './feedback-api.ts';
 import type { FeedbackLabels } from './labels.ts';
 
@@ -13,8 +13,7 @@ const MAX_REASON = 500;
 type Step = { name: 'ask' } | { name: 'reason' } | { name: 'done'; summary: Summary | null } | { name: 'already' };
 
 function messageFor(failure: Failure, labels: FeedbackLabels): string {
-	if (failure.kind === 'unavailable') return labels.unavailable;
-	return failure.code === 'rate_limited' ? labels.rateLimited : labels.failed;
+	return failureText(failure, labels, (code) => (code === 'rate_limited' ? labels.rateLimited : undefined));
 }
 
 export default function ArticleFeedback({ article, labels }: { article: string; labels: FeedbackLabels }) {
@@ -39,7 +38,7 @@ export default function ArticleFeedback({ article, labels }: { article: string; 
 		const result = await vote(article, helpful, reason);
 		setBusy(false);
 		if (result.ok) setStep({ name: 'done', summary: result.summary });
-		else setError({ field: 'form', text: messageFor(result.failure, labels) });
+		else setError({ field: 'form', text: messageFor(result, labels) });
 	}
 
 	const formError = error?.field === 'form' && (

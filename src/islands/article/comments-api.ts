@@ -3,7 +3,7 @@
 // posting, editing within the author's window and, for staff, hiding. Each call answers with data or
 // a Failure the widget explains.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { failureOf, UNAVAILABLE, type Failure } from './backend-error.ts';
+import { call } from '../shared/backend.ts';
 
 export const MAX_BODY = 5000;
 
@@ -18,18 +18,6 @@ export interface Comment {
 	mine: boolean | null;
 	editable_until: string | null;
 	moderator: boolean;
-}
-
-export type Answer<T> = { ok: true; data: T } | { ok: false; failure: Failure };
-
-async function call<T>(run: () => PromiseLike<{ data: unknown; error: { message?: string } | null; status?: number }>): Promise<Answer<T>> {
-	try {
-		const result = await run();
-		const failure = failureOf(result);
-		return failure ? { ok: false, failure } : { ok: true, data: result.data as T };
-	} catch {
-		return { ok: false, failure: UNAVAILABLE };
-	}
 }
 
 export const loadThread = (client: SupabaseClient, article: string) => call<Comment[]>(() => client.rpc('article_comment_thread', { article }));

@@ -4,7 +4,7 @@
 // browser (the RPC limits one vote per article a day and five an hour per key; it never sees who they
 // are); signed-in readers vote as themselves, and a new vote replaces their old one.
 import { getSupabase } from '../../lib/supabase.ts';
-import { failureOf, UNAVAILABLE, type Failure } from './backend-error.ts';
+import { failureOf, UNAVAILABLE, type Failure } from '../shared/backend.ts';
 
 const READER_KEY = 'mostrador-reader-key';
 const votedKey = (article: string) => `mostrador-feedback:${article}`;
@@ -33,7 +33,7 @@ export interface Summary {
 	total: number;
 }
 
-export type VoteResult = { ok: true; summary: Summary | null } | { ok: false; failure: Failure };
+export type VoteResult = { ok: true; summary: Summary | null } | Failure;
 
 export async function vote(article: string, helpful: boolean, reason: string): Promise<VoteResult> {
 	try {
@@ -41,14 +41,13 @@ export async function vote(article: string, helpful: boolean, reason: string): P
 		const { data } = await client.auth.getSession();
 		const args = { article, helpful, reason: reason || null, anon_key: data.session ? null : readerKey() };
 		const result = await client.rpc('vote_article', args);
-		const failure = failureOf(result);
-		if (failure) return { ok: false, failure };
+		if (result.error) return failureOf(result.error, result.status);
 		localStorage.setItem(votedKey(article), helpful ? 'yes' : 'no');
 		const counts = await client.rpc('article_feedback_summary', { article });
 		const row = (counts.data as { helpful: number; not_helpful: number }[] | null)?.[0];
 		const summary = row ? { helpful: Number(row.helpful), total: Number(row.helpful) + Number(row.not_helpful) } : null;
 		return { ok: true, summary };
 	} catch {
-		return { ok: false, failure: UNAVAILABLE };
+		return UNAVAILABLE;
 	}
 }

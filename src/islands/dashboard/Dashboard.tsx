@@ -2,10 +2,12 @@
 // organisation's coordinator, theirs only. Anyone else, signed in or not, is told plainly whom the
 // page is for; when the backend cannot be reached the page says so while the docs keep working.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { localePath, useSession } from '../shared/use-session.ts';
+import { localePath } from '../shared/use-session.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';
 import { DashboardView } from './DashboardView.tsx';
 import type { DashboardProps } from './props.ts';
-import { useAccess } from './use-access.ts';
+import { useOversight } from '../shared/use-staff.ts';
 
 function Refusal({ labels, lang, signedOut }: Pick<DashboardProps, 'labels' | 'lang'> & { signedOut: boolean }) {
 	return (
@@ -14,9 +16,7 @@ function Refusal({ labels, lang, signedOut }: Pick<DashboardProps, 'labels' | 'l
 				<strong>{labels.refused}</strong>
 			</p>
 			{signedOut ? (
-				<p>
-					{labels.signedOut} <a href={localePath('/cuenta/', lang)}>{labels.signIn}</a>
-				</p>
+				<SignInPrompt text={labels.signedOut} link={labels.signIn} href={localePath('/cuenta/', lang)} />
 			) : (
 				<p>{labels.notAllowed}</p>
 			)}
@@ -25,37 +25,17 @@ function Refusal({ labels, lang, signedOut }: Pick<DashboardProps, 'labels' | 'l
 }
 
 function SignedIn(props: DashboardProps & { client: SupabaseClient; userId: string }) {
-	const access = useAccess(props.client, props.userId);
-	if (access.status === 'loading')
-		return (
-			<p class="mostrador-status" role="status">
-				{props.labels.loading}
-			</p>
-		);
-	if (access.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{props.labels.unavailable}
-			</p>
-		);
+	const access = useOversight(props.client, props.userId);
+	if (access.status === 'loading') return <Loading text={props.labels.loading} />;
+	if (access.status === 'unavailable') return <Unavailable text={props.labels.unavailable} />;
 	if (access.status === 'refused') return <Refusal labels={props.labels} lang={props.lang} signedOut={false} />;
 	return <DashboardView {...props} staff={access.staff} organisations={access.organisations} />;
 }
 
 export default function Dashboard(props: DashboardProps) {
-	const session = useSession();
-	if (session.status === 'loading')
-		return (
-			<p class="mostrador-status" role="status">
-				{props.labels.loading}
-			</p>
-		);
-	if (session.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{props.labels.unavailable}
-			</p>
-		);
-	if (session.status === 'signed-out') return <Refusal labels={props.labels} lang={props.lang} signedOut />;
-	return <SignedIn {...props} client={session.client} userId={session.user.id} />;
+	return (
+		<SessionGate labels={props.labels} signedOut={() => <Refusal labels={props.labels} lang={props.lang} signedOut />}>
+			{(session) => <SignedIn {...props} client={session.client} userId={session.user.id} />}
+		</SessionGate>
+	);
 }

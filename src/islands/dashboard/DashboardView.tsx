@@ -12,7 +12,7 @@ import { Filters } from './Filters.tsx';
 import { monthLong } from './format.ts';
 import type { DashboardProps } from './props.ts';
 import { defaultRange, rangeProblem } from './range.ts';
-import type { Organisation } from './use-access.ts';
+import type { OverseenOrganisation as Organisation } from '../shared/use-staff.ts';
 import { readUrl, writeUrl } from './url-state.ts';
 
 interface Props extends DashboardProps {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Query } from './dashboard-data.ts';
 import type { DashboardLabels } from './labels.ts';
 import { rangeProblem, type RangeProblem } from './range.ts';
-import type { Organisation } from './use-access.ts';
+import type { OverseenOrganisation as Organisation } from '../shared/use-staff.ts';
 
 interface Props {
 	labels: DashboardLabels;

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
-import type { Failure } from '../article/backend-error.ts';
+import { failureText, type Failure } from '../shared/backend.ts';
 import { SIGNED_URL_SECONDS, signedDownload, type DownloadItem, type DownloadVersion } from './catalogue.ts';
 import type { DownloadsProps } from './props.ts';
 import { formatDay, formatSize, today } from './format.ts';
@@ -15,10 +15,10 @@ import { statusOf } from './support-status.ts';
 type Props = DownloadsProps & { client: SupabaseClient; signedIn: boolean; item: DownloadItem; version: DownloadVersion };
 
 function messageFor(failure: Failure, item: DownloadItem, labels: DownloadLabels): string {
-	if (failure.kind === 'unavailable') return labels.unavailable;
-	if (failure.code === 'not_allowed') return item.visibility === 'contract' ? labels.notAllowedContract : labels.notAllowedMembers;
-	if (failure.code === 'file_missing' || failure.code === 'version_not_found') return labels.fileMissing;
-	return labels.failed;
+	return failureText(failure, labels, (code) => {
+		if (code === 'not_allowed') return item.visibility === 'contract' ? labels.notAllowedContract : labels.notAllowedMembers;
+		if (code === 'file_missing' || code === 'version_not_found') return labels.fileMissing;
+	});
 }
 
 export default function DownloadVersionView({ client, signedIn, item, version: v, lang, accountHref, statuses, labels, statusLabels }: Props) {
@@ -35,7 +35,7 @@ export default function DownloadVersionView({ client, signedIn, item, version: v
 		setUrl(null);
 		const answer = await signedDownload(client, v);
 		setBusy(false);
-		if (!answer.ok) return setError(messageFor(answer.failure, item, labels));
+		if (!answer.ok) return setError(messageFor(answer, item, labels));
 		setUrl(answer.data);
 		// The URL answers with Content-Disposition: attachment, so the page stays where it is.
 		location.assign(answer.data);

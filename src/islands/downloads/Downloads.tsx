@@ -3,6 +3,7 @@
 // that cannot be reached is said plainly; the rest of the site keeps working.
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../shared/use-session.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import DownloadItemView from './DownloadItem.tsx';
 import DownloadList from './DownloadList.tsx';
 import type { DownloadsProps } from './props.ts';
@@ -17,13 +18,8 @@ export default function Downloads(props: DownloadsProps) {
 		setItem(new URLSearchParams(location.search).get('item'));
 	}, []);
 
-	if (session.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{props.labels.unavailable}
-			</p>
-		);
-	if (session.status === 'loading' || item === undefined) return <p class="mostrador-status">{props.labels.loading}</p>;
+	if (session.status === 'unavailable') return <Unavailable text={props.labels.unavailable} />;
+	if (session.status === 'loading' || item === undefined) return <Loading text={props.labels.loading} live="none" />;
 	const signedIn = session.status === 'signed-in';
 	return item ? (
 		<DownloadItemView {...props} client={session.client} signedIn={signedIn} itemKey={item} />

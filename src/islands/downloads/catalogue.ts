@@ -4,7 +4,7 @@
 // Storage signs a short-lived URL for it (again only for those whose select policy lets them see it).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SupportStatus } from '../../../supabase/functions/_shared/products.ts';
-import { failureOf, UNAVAILABLE, type Failure } from '../article/backend-error.ts';
+import { call, failureOf, isUnavailable, UNAVAILABLE, type Result } from '../shared/backend.ts';
 
 export type Visibility = 'public' | 'members' | 'contract';
 
@@ -37,51 +37,39 @@ const ITEM = 'id, slug, name, kind, product_id, visibility, description';
 const VERSION = 'id, version, notes, storage_path, sha256, size_bytes, support_status, published_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type Answer<T> = { ok: true; data: T } | { ok: false; failure: Failure };
-
 const newestFirst = (item: DownloadItem): DownloadItem => ({
 	...item,
 	download_versions: [...(item.download_versions ?? [])].sort((a, b) => b.published_at.localeCompare(a.published_at) || b.version.localeCompare(a.version)),
 });
 
-export async function listItems(client: SupabaseClient): Promise<Answer<DownloadItem[]>> {
-	try {
+export function listItems(client: SupabaseClient): Promise<Result<DownloadItem[]>> {
+	return call(async () => {
 		const result = await client.from('download_items').select(`${ITEM}, download_versions(${VERSION})`).order('name');
-		const failure = failureOf(result);
-		return failure ? { ok: false, failure } : { ok: true, data: ((result.data ?? []) as DownloadItem[]).map(newestFirst) };
-	} catch {
-		return { ok: false, failure: UNAVAILABLE };
-	}
+		return { ...result, data: result.error ? null : ((result.data ?? []) as DownloadItem[]).map(newestFirst) };
+	});
 }
 
 /** One item by its slug or id; null when there is none. */
-export async function findItem(client: SupabaseClient, key: string): Promise<Answer<DownloadItem | null>> {
-	try {
+export function findItem(client: SupabaseClient, key: string): Promise<Result<DownloadItem | null>> {
+	return call(async () => {
 		const query = client.from('download_items').select(`${ITEM}, download_versions(${VERSION})`);
 		const result = await (UUID.test(key) ? query.eq('id', key) : query.eq('slug', key)).maybeSingle();
-		const failure = failureOf(result);
-		if (failure) return { ok: false, failure };
-		return { ok: true, data: result.data ? newestFirst(result.data as DownloadItem) : null };
-	} catch {
-		return { ok: false, failure: UNAVAILABLE };
-	}
+		return { ...result, data: result.data ? newestFirst(result.data as DownloadItem) : null };
+	});
 }
 
 /** Logs the download and signs a URL that serves the file as an attachment. */
-export async function signedDownload(client: SupabaseClient, version: DownloadVersion): Promise<Answer<string>> {
+export async function signedDownload(client: SupabaseClient, version: DownloadVersion): Promise<Result<string>> {
 	try {
 		const logged = await client.rpc('record_download', { version_id: version.id });
-		const failure = failureOf(logged);
-		if (failure) return { ok: false, failure };
+		if (logged.error) return failureOf(logged.error, logged.status);
 		const path = logged.data as string;
 		const file = path.split('/').pop() || path;
 		const { data, error } = await client.storage.from('downloads').createSignedUrl(path, SIGNED_URL_SECONDS, { download: file });
-		if (error) {
-			const status = (error as { status?: number }).status ?? 0;
-			return { ok: false, failure: status === 0 || status >= 500 ? UNAVAILABLE : { kind: 'refused', code: 'file_missing' } };
-		}
+		// Storage refusing to sign (the object is gone, or its policy hides it) reads as a missing file.
+		if (error) return isUnavailable(error) ? UNAVAILABLE : { ok: false, error: 'refused', code: 'file_missing' };
 		return { ok: true, data: data.signedUrl };
 	} catch {
-		return { ok: false, failure: UNAVAILABLE };
+		return UNAVAILABLE;
 	}
 }

@@ -10,6 +10,7 @@ import { loadReport, type ReportResult } from './report-data.ts';
 import SlaSection from './SlaSection.tsx';
 import TicketsSection from './TicketsSection.tsx';
 import ChangesSection from './ChangesSection.tsx';
+import { Loading } from '../shared/states.tsx';
 
 interface Props extends ReportProps {
 	client: SupabaseClient;
@@ -32,11 +33,7 @@ export default function MonthlyReport({ client, org, month, labels, lang, severi
 	}, [org, month]);
 
 	if (!result)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loading}
-			</p>
-		);
+		return <Loading text={labels.loading} />;
 	if (result.status === 'refused') return <p class="report-refused">{labels.refused}</p>;
 	if (result.status === 'not-found') return <p class="mostrador-error">{labels.notFound}</p>;
 	if (result.status === 'failed')

@@ -22,29 +22,6 @@ export type ReportResult =
 	| { status: 'not-found' }
 	| { status: 'failed'; code: string };
 
-export interface Choices {
-	staff: boolean;
-	organisations: { id: string; name: string }[];
-}
-
-/** The organisations the reader may see reports of: all for staff, the ones they coordinate otherwise. */
-export async function loadChoices(client: SupabaseClient, userId: string): Promise<Choices> {
-	const staff = await client.from('staff').select('user_id').eq('user_id', userId).maybeSingle();
-	if (staff.error) throw staff.error;
-	if (staff.data) {
-		const all = await client.from('organisations').select('id, name').order('name');
-		if (all.error) throw all.error;
-		return { staff: true, organisations: all.data };
-	}
-	const mine = await client.from('memberships').select('organisation_id').eq('user_id', userId).eq('role', 'coordinator');
-	if (mine.error) throw mine.error;
-	const ids = mine.data.map((m) => m.organisation_id as string);
-	if (!ids.length) return { staff: false, organisations: [] };
-	const orgs = await client.from('organisations').select('id, name').in('id', ids).order('name');
-	if (orgs.error) throw orgs.error;
-	return { staff: false, organisations: orgs.data };
-}
-
 async function loadChanges(period: Period): Promise<ContentChanges | null> {
 	try {
 		const res = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}api/updates.json`);

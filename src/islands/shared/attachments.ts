@@ -38,3 +38,17 @@ export function storagePathFor(folder: string, fileName: string): string {
 			.slice(-100) || 'archivo';
 	return `${folder}${crypto.randomUUID()}-${safe}`;
 }
+
+/** The codes the backend refuses an attachment with; every island says them as one "attachment" label. */
+export const ATTACHMENT_ERROR_CODES = [
+	'attachment_outside_folder',
+	'attachment_not_uploaded',
+	'attachment_already_attached',
+	'attachment_type_not_allowed',
+	'attachment_too_large',
+	'too_many_attachments',
+	'invalid_file_name',
+] as const;
+
+/** code → label key for every attachment code. */
+export const attachmentCodes = <K extends string>(key: K): Record<string, K> => Object.fromEntries(ATTACHMENT_ERROR_CODES.map((c) => [c, key]));

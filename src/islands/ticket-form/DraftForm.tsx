@@ -26,6 +26,7 @@ import { SeverityField } from './SeverityField.tsx';
 import { SuccessPanel } from './SuccessPanel.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import type { Contact, FieldName, Organisation, OrganisationContext, TicketFields, TicketFormProps } from './types.ts';
+import { Loading } from '../shared/states.tsx';
 
 export interface DraftFormProps extends TicketFormProps {
 	client: SupabaseClient;
@@ -243,9 +244,7 @@ export function DraftForm(props: DraftFormProps) {
 				</div>
 			)}
 			{ctx === 'loading' && (
-				<p class="mostrador-status" role="status">
-					{labels.loading}
-				</p>
+				<Loading text={labels.loading} />
 			)}
 			{ctx === 'error' && (
 				<p class="mostrador-error" role="alert">

@@ -2,8 +2,9 @@
 // who is asking (the shared session; supabase-js loads only now) and for which organisations, then
 // hands over to the draft form. Signed-out readers are sent to sign in; a backend that cannot be
 // reached is said plainly, and the docs around keep working.
-import { useEffect, useState } from 'preact/hooks';
 import { localePath, useSession } from '../shared/use-session.ts';
+import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';
+import { useLoad } from '../shared/use-load.ts';
 import { DraftForm } from './DraftForm.tsx';
 import { myOrganisations } from './load-context.ts';
 import type { Organisation, TicketFormProps } from './types.ts';
@@ -14,40 +15,17 @@ export default function TicketForm(props: TicketFormProps) {
 	const { labels, lang } = props;
 	const level = props.headingLevel ?? 2;
 	const session = useSession();
-	const [organisations, setOrganisations] = useState<Organisation[] | 'loading' | 'error'>('loading');
-	const userId = session.status === 'signed-in' ? session.user.id : null;
-
-	useEffect(() => {
-		if (session.status !== 'signed-in') return;
-		let live = true;
-		setOrganisations('loading');
-		myOrganisations(session.client, session.user.id)
-			.then((list) => live && setOrganisations(list))
-			.catch(() => live && setOrganisations('error'));
-		return () => {
-			live = false;
-		};
-	}, [userId]);
+	const signedIn = session.status === 'signed-in' ? session : null;
+	const organisations =
+		useLoad<Organisation[] | 'error'>(signedIn && (() => myOrganisations(signedIn.client, signedIn.user.id).catch(() => 'error' as const)), [signedIn?.user.id]) ?? 'loading';
 
 	let body;
 	if (session.status === 'unavailable' || organisations === 'error') {
-		body = (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
+		body = <Unavailable text={labels.unavailable} />;
 	} else if (session.status === 'signed-out') {
-		body = (
-			<p>
-				{labels.signedOut} <a href={localePath('/cuenta/', lang)}>{labels.signIn}</a>
-			</p>
-		);
+		body = <SignInPrompt text={labels.signedOut} link={labels.signIn} href={localePath('/cuenta/', lang)} />;
 	} else if (session.status === 'loading' || organisations === 'loading') {
-		body = (
-			<p class="mostrador-status" role="status">
-				{labels.loading}
-			</p>
-		);
+		body = <Loading text={labels.loading} />;
 	} else if (organisations.length === 0) {
 		body = (
 			<p>

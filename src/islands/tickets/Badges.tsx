@@ -1,31 +1,15 @@
 // The small labels a ticket carries in the list and on its page: status, severity, and where its
 // response clock stands (due by…, late, paused). Colour is never the only signal: each says it in words.
 import type { TicketsLabels } from './labels.ts';
-import type { TicketRow, TicketStatus } from './ticket-row.ts';
+import type { TicketRow } from './ticket-row.ts';
+import { StatusBadge as Badge, type TicketStatus } from '../shared/ticket-status.tsx';
 import { slaClock } from './sla-clock.ts';
 import { shortDate } from './format.ts';
 import { fill } from '../shared/labels.ts';
 import { zoneOf } from './ticket-row.ts';
 
-export function statusLabel(status: TicketStatus | string, labels: TicketsLabels): string {
-	switch (status) {
-		case 'new':
-			return labels.statusNew;
-		case 'open':
-			return labels.statusOpen;
-		case 'pending_customer':
-			return labels.statusPending;
-		case 'resolved':
-			return labels.statusResolved;
-		case 'closed':
-			return labels.statusClosed;
-		default:
-			return status;
-	}
-}
-
 export function StatusBadge({ status, labels }: { status: TicketStatus; labels: TicketsLabels }) {
-	return <span class={`mostrador-badge tickets-status tickets-status--${status}`}>{statusLabel(status, labels)}</span>;
+	return <Badge status={status} labels={labels} prefix="tickets" />;
 }
 
 export function SeverityBadge({ label, title }: { label: string; title?: string }) {

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { TicketsLabels } from './labels.ts';
+import { failureOf, UNAVAILABLE } from '../shared/backend.ts';
 import { errorText } from './errors.ts';
 
 export default function Resolution({ client, ticketId, labels, onDone }: { client: SupabaseClient; ticketId: string; labels: TicketsLabels; onDone: (message: string) => void }) {
@@ -16,10 +17,10 @@ export default function Resolution({ client, ticketId, labels, onDone }: { clien
 		setError(null);
 		try {
 			const { error, status } = await client.rpc(rpc, args);
-			if (error) return setError({ field: 'form', text: errorText(error, labels, status) });
+			if (error) return setError({ field: 'form', text: errorText(failureOf(error, status), labels) });
 			onDone(success);
-		} catch (e) {
-			setError({ field: 'form', text: errorText(e as Error, labels) });
+		} catch {
+			setError({ field: 'form', text: errorText(UNAVAILABLE, labels) });
 		} finally {
 			setBusy(false);
 		}

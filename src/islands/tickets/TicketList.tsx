@@ -9,8 +9,10 @@ import { severityLabel } from './props.ts';
 import { filtersFrom, searchOf, type ListFilters } from './list-filters.ts';
 import { fetchTickets, PAGE_SIZE, type ListResult } from './list-query.ts';
 import { TICKET_STATUSES, zoneOf } from './ticket-row.ts';
-import { DueBadge, SeverityBadge, StatusBadge, statusLabel } from './Badges.tsx';
+import { DueBadge, SeverityBadge, StatusBadge } from './Badges.tsx';
+import { statusLabel } from '../shared/ticket-status.tsx';
 import { errorText } from './errors.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import { shortDate } from './format.ts';
 
 interface Props extends TicketsProps {
@@ -107,20 +109,9 @@ export default function TicketList({ client, userId, labels, lang, severities, t
 
 	function results() {
 		if (!result)
-			return (
-				<p class="mostrador-status" role="status">
-					{labels.loading}
-				</p>
-			);
+			return <Loading text={labels.loading} />;
 		if (!result.ok)
-			return (
-				<p class="mostrador-error" role="alert">
-					{errorText(result.error, labels, result.status)}{' '}
-					<button type="button" class="mostrador-link" onClick={() => setFilters({ ...filters })}>
-						{labels.refresh}
-					</button>
-				</p>
-			);
+			return <Unavailable text={errorText(result, labels)} retry={labels.refresh} onRetry={() => setFilters({ ...filters })} />;
 		const pages = Math.max(1, Math.ceil(result.count / PAGE_SIZE));
 		const filtered = filters.status || filters.severity || filters.q;
 		return (

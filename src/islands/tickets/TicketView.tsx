@@ -15,6 +15,7 @@ import Timeline from './Timeline.tsx';
 import ReplyForm from './ReplyForm.tsx';
 import Resolution from './Resolution.tsx';
 import { errorText } from './errors.ts';
+import { Loading, Unavailable } from '../shared/states.tsx';
 import { shortDate } from './format.ts';
 import { zoneOf } from './ticket-row.ts';
 
@@ -56,11 +57,7 @@ export default function TicketView({ client, userId, number, labels, lang, sever
 		</p>
 	);
 	if (!load)
-		return (
-			<p class="mostrador-status" role="status">
-				{labels.loading}
-			</p>
-		);
+		return <Loading text={labels.loading} />;
 	if (!load.ok && load.notFound)
 		return (
 			<div class="tickets-not-found">
@@ -73,12 +70,7 @@ export default function TicketView({ client, userId, number, labels, lang, sever
 	if (!load.ok)
 		return (
 			<div>
-				<p class="mostrador-error" role="alert">
-					{errorText(load.error, labels, load.status)}{' '}
-					<button type="button" class="mostrador-link" onClick={refresh}>
-						{labels.refresh}
-					</button>
-				</p>
+				<Unavailable text={errorText(load, labels)} retry={labels.refresh} onRetry={refresh} />
 				{back}
 			</div>
 		);

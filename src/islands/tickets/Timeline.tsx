@@ -4,7 +4,7 @@
 import { fill } from '../shared/labels.ts';
 import type { TicketsLabels } from './labels.ts';
 import type { TicketEvent, TicketPage } from './ticket-data.ts';
-import { statusLabel } from './Badges.tsx';
+import { statusLabel } from '../shared/ticket-status.tsx';
 import { shortDate } from './format.ts';
 import { severityLabel, type TicketsProps } from './props.ts';
 import { zoneOf } from './ticket-row.ts';

@@ -5,11 +5,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ListFilters } from './list-filters.ts';
 import { LIST_COLUMNS, type TicketRow } from './ticket-row.ts';
-import type { BackendError } from './errors.ts';
+import { failureOf, type Failure } from '../shared/backend.ts';
 
 export const PAGE_SIZE = 20;
 
-export type ListResult = { ok: true; rows: TicketRow[]; count: number; page: number } | { ok: false; error: BackendError; status: number };
+export type ListResult = { ok: true; rows: TicketRow[]; count: number; page: number } | Failure;
 
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -28,6 +28,6 @@ export async function fetchTickets(client: SupabaseClient, userId: string, f: Li
 	const { data, error, count, status } = await query.order('created_at', { ascending: false }).order('number', { ascending: false }).range(from, from + PAGE_SIZE - 1);
 	// A page past the end (an old link, fewer tickets now): PostgREST answers 416; show the first page.
 	if (error?.code === 'PGRST103' && f.page > 1) return fetchTickets(client, userId, { ...f, page: 1 });
-	if (error) return { ok: false, error, status };
+	if (error) return failureOf(error, status);
 	return { ok: true, rows: (data ?? []) as unknown as TicketRow[], count: count ?? 0, page: f.page };
 }

@@ -5,7 +5,7 @@
 // customers; the `message_added` events say which messages support wrote, so those read as "Soporte".
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { TICKET_COLUMNS, type TicketDetail } from './ticket-row.ts';
-import type { BackendError } from './errors.ts';
+import { failureOf, type Failure } from '../shared/backend.ts';
 
 export interface Message {
 	id: string;
@@ -42,7 +42,7 @@ export interface TicketPage {
 	fromSupport: Set<string>;
 }
 
-export type TicketLoad = { ok: true; page: TicketPage } | { ok: false; notFound: true } | { ok: false; notFound: false; error: BackendError; status: number };
+export type TicketLoad = { ok: true; page: TicketPage } | { ok: false; notFound: true } | (Failure & { notFound: false });
 
 /** The ticket number in ?n=, or null when there is none; NaN when it is not a number. */
 export function ticketNumberIn(search: string): number | null {
@@ -54,7 +54,7 @@ export function ticketNumberIn(search: string): number | null {
 export async function loadTicket(client: SupabaseClient, number: number): Promise<TicketLoad> {
 	if (!Number.isSafeInteger(number)) return { ok: false, notFound: true };
 	const found = await client.from('tickets').select(TICKET_COLUMNS).eq('number', number).maybeSingle();
-	if (found.error) return { ok: false, notFound: false, error: found.error, status: found.status };
+	if (found.error) return { ...failureOf(found.error, found.status), notFound: false };
 	if (!found.data) return { ok: false, notFound: true };
 	const ticket = found.data as unknown as TicketDetail;
 
@@ -71,7 +71,7 @@ export async function loadTicket(client: SupabaseClient, number: number): Promis
 		client.from('ticket_events').select('id, kind, data, at, actor_kind').eq('ticket_id', ticket.id).eq('visibility', 'public').order('id'),
 	]);
 	const failed = [messages, attachments, events].find((r) => r.error);
-	if (failed?.error) return { ok: false, notFound: false, error: failed.error, status: failed.status };
+	if (failed?.error) return { ...failureOf(failed.error, failed.status), notFound: false };
 
 	const thread = (messages.data ?? []) as Message[];
 	const history = (events.data ?? []) as TicketEvent[];

@@ -1,6 +1,7 @@
 // The columns of public.tickets the customer's pages read (RLS decides which rows), and their types.
 
-export type TicketStatus = 'new' | 'open' | 'pending_customer' | 'resolved' | 'closed';
+import type { TicketStatus } from '../shared/ticket-status.tsx';
+export type { TicketStatus } from '../shared/ticket-status.tsx';
 
 /** What the list and the SLA clock need of a ticket. */
 export const LIST_COLUMNS =
@@ -36,7 +37,7 @@ export interface TicketDetail extends TicketRow {
 	resolved_at: string | null;
 }
 
-export const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending_customer', 'resolved', 'closed'];
+export { TICKET_STATUSES } from '../shared/ticket-status.tsx';
 
 /** The zone a ticket's times are told in: its organisation's, else the page's. */
 export function zoneOf(t: TicketRow): string {

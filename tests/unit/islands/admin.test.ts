@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attempt, messageFor, outcomeOf } from '../../../src/islands/admin/errors.ts';
+import { messageFor } from '../../../src/islands/admin/errors.ts';
 import { ADMIN_LABEL_KEYS } from '../../../src/islands/admin/labels.ts';
 import { ADMIN_ONLY, sectionFrom } from '../../../src/islands/admin/sections.ts';
 import { policyStatus } from '../../../src/islands/admin/downloads/support-status.ts';
@@ -12,34 +12,13 @@ import { fakeClient, keyLabels } from './fake-client.ts';
 
 const labels = { ...keyLabels(ADMIN_LABEL_KEYS), 'orgs.contractFrom': 'Desde el {start}', 'orgs.contractRange': 'Del {start} al {end}' };
 
-describe('outcomeOf', () => {
-	it('gives the data, or the RPC’s code from the message', () => {
-		expect(outcomeOf({ data: { id: 1 }, error: null, status: 200 })).toEqual({ ok: true, data: { id: 1 } });
-		expect(outcomeOf({ data: null, error: { message: 'version_exists', code: 'P0001' }, status: 409 })).toEqual({ ok: false, code: 'version_exists' });
-		expect(outcomeOf({ data: null, error: {}, status: 400 })).toEqual({ ok: false, code: 'failed' });
-	});
-
-	it('says unavailable for no answer or a 5xx', () => {
-		expect(outcomeOf({ data: null, error: { message: 'x' } })).toEqual({ ok: false, code: 'unavailable' });
-		expect(outcomeOf({ data: null, error: { message: 'x' }, status: 503 })).toEqual({ ok: false, code: 'unavailable' });
-	});
-
-	it('reads PostgREST’s expired session and a privilege refusal', () => {
-		expect(outcomeOf({ data: null, error: { message: 'JWT expired', code: 'PGRST303' }, status: 401 })).toEqual({ ok: false, code: 'session_expired' });
-		expect(outcomeOf({ data: null, error: { message: 'permission denied for table staff', code: '42501' }, status: 403 })).toEqual({ ok: false, code: 'staff_only' });
-		expect(outcomeOf({ data: null, error: { message: 'admin_only', code: '42501' }, status: 403 })).toEqual({ ok: false, code: 'admin_only' });
-	});
-
-	it('turns a thrown call into unavailable', async () => {
-		expect(await attempt(() => Promise.reject(new Error('no supabase')))).toEqual({ ok: false, code: 'unavailable' });
-	});
-});
-
 describe('messageFor', () => {
 	it('uses the page’s label for a code it knows, the catalogue for others, failed for the rest', () => {
 		expect(messageFor('checksum_mismatch', labels)).toBe('«error.checksum_mismatch»');
 		expect(messageFor('ticket_closed', labels, 'en')).toMatch(/closed/i);
 		expect(messageFor('made_up_code', labels)).toBe('«error.failed»');
+		expect(messageFor({ ok: false, error: 'unavailable' }, labels)).toBe('«error.unavailable»');
+		expect(messageFor({ ok: false, error: 'refused', code: 'version_exists' }, labels)).toBe('«error.version_exists»');
 	});
 });
 
@@ -107,10 +86,10 @@ describe('admin API helpers', () => {
 		const invoke = (answer: unknown) => ({ functions: { invoke: async () => answer } }) as any;
 		const request = { item: 'i', version: '1.0', notes: '', storage_path: 'i/1.0/a.zip', sha256: 'ab', support_status: 'current' as const };
 		expect(await publishVersion(invoke({ data: { version: { id: 'v' } }, error: null }), request)).toEqual({ ok: true, version: { id: 'v' } });
-		expect(await publishVersion(invoke({ data: null, error: { context: Response.json({ code: 'checksum_mismatch', actual: 'cd' }, { status: 409 }) } }), request)).toEqual({ ok: false, code: 'checksum_mismatch', actual: 'cd' });
-		expect(await publishVersion(invoke({ data: null, error: { context: new Response('oops', { status: 400 }) } }), request)).toEqual({ ok: false, code: 'failed', actual: undefined });
-		expect(await publishVersion(invoke({ data: null, error: { context: new Response('', { status: 504 }) } }), request)).toEqual({ ok: false, code: 'unavailable' });
-		expect(await publishVersion(invoke({ data: null, error: { name: 'FunctionsFetchError' } }), request)).toEqual({ ok: false, code: 'unavailable' });
+		expect(await publishVersion(invoke({ data: null, error: { context: Response.json({ code: 'checksum_mismatch', actual: 'cd' }, { status: 409 }) } }), request)).toEqual({ ok: false, error: 'refused', code: 'checksum_mismatch', actual: 'cd' });
+		expect(await publishVersion(invoke({ data: null, error: { context: new Response('oops', { status: 400 }) } }), request)).toEqual({ ok: false, error: 'refused', code: 'failed', actual: undefined });
+		expect(await publishVersion(invoke({ data: null, error: { context: new Response('', { status: 504 }) } }), request)).toEqual({ ok: false, error: 'unavailable' });
+		expect(await publishVersion(invoke({ data: null, error: { name: 'FunctionsFetchError' } }), request)).toEqual({ ok: false, error: 'unavailable' });
 	});
 
 	it('puts a moderated comment’s author name and e-mail together, and filters hidden ones', async () => {

@@ -63,7 +63,7 @@ describe('loadQueue', () => {
 
 	it('passes a refusal on', async () => {
 		const { client } = fakeClient({ from: { agent_queue: { error: { message: 'permission denied', code: '42501' }, status: 403 } } });
-		expect(await loadQueue(client)).toEqual({ ok: false, error: { message: 'permission denied', code: '42501' }, status: 403 });
+		expect(await loadQueue(client)).toEqual({ ok: false, error: 'refused', code: 'not_allowed' });
 	});
 });
 
@@ -120,7 +120,7 @@ describe('problems', () => {
 		const missing = fakeClient({ from: { problems: { data: null }, agent_queue: { data: [] } } });
 		expect(await loadProblem(missing.client, id)).toEqual({ ok: false, notFound: true });
 		const failing = fakeClient({ from: { problems: { error: { message: 'staff_only' }, status: 403 }, agent_queue: { data: [] } } });
-		expect(await loadProblem(failing.client, id)).toEqual({ ok: false, notFound: false, error: { message: 'staff_only' }, status: 403 });
+		expect(await loadProblem(failing.client, id)).toEqual({ ok: false, notFound: false, error: 'refused', code: 'staff_only' });
 	});
 
 	it('finds a ticket’s id by its number, or null', async () => {

@@ -81,13 +81,13 @@ describe('catalogue', () => {
 
 	it('explains a refusal to log, a file Storage will not sign, and no answer', async () => {
 		const refusing: any = { rpc: () => Promise.resolve({ data: null, error: { message: 'not_allowed' }, status: 403 }) };
-		expect(await signedDownload(refusing, v('5.1', 'x'))).toEqual({ ok: false, failure: { kind: 'refused', code: 'not_allowed' } });
+		expect(await signedDownload(refusing, v('5.1', 'x'))).toEqual({ ok: false, error: 'refused', code: 'not_allowed' });
 		const storage = (status?: number): any => ({
 			rpc: () => Promise.resolve({ data: 'a/b.zip', error: null, status: 200 }),
 			storage: { from: () => ({ createSignedUrl: async () => ({ data: null, error: { message: 'x', status } }) }) },
 		});
-		expect(await signedDownload(storage(400), v('5.1', 'x'))).toEqual({ ok: false, failure: { kind: 'refused', code: 'file_missing' } });
-		expect(await signedDownload(storage(503), v('5.1', 'x'))).toEqual({ ok: false, failure: { kind: 'unavailable' } });
-		expect(await signedDownload(storage(undefined), v('5.1', 'x'))).toEqual({ ok: false, failure: { kind: 'unavailable' } });
+		expect(await signedDownload(storage(400), v('5.1', 'x'))).toEqual({ ok: false, error: 'refused', code: 'file_missing' });
+		expect(await signedDownload(storage(503), v('5.1', 'x'))).toEqual({ ok: false, error: 'unavailable' });
+		expect(await signedDownload(storage(undefined), v('5.1', 'x'))).toEqual({ ok: false, error: 'unavailable' });
 	});
 });

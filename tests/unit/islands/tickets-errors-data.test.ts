@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, isUnreachable } from '../../../src/islands/tickets/errors.ts';
+import { errorText as errorTextOf } from '../../../src/islands/tickets/errors.ts';
+import { failureOf } from '../../../src/islands/shared/backend.ts';
 import { TICKETS_LABEL_KEYS } from '../../../src/islands/tickets/labels.ts';
 import { loadTicket, ticketNumberIn } from '../../../src/islands/tickets/ticket-data.ts';
 import { severityLabel } from '../../../src/islands/tickets/props.ts';
@@ -7,10 +8,12 @@ import { formatInstant, shortDate } from '../../../src/islands/tickets/format.ts
 import { fakeClient, keyLabels, plain } from './fake-client.ts';
 
 const labels = keyLabels(TICKETS_LABEL_KEYS);
+const errorText = (error: { message?: string; code?: string }, l: typeof labels, status?: number, lang?: 'es' | 'en') => errorTextOf(failureOf(error, status), l, lang);
 
 describe('errorText (customer’s tickets)', () => {
-	it('says the backend is unreachable for status 0 or a fetch failure', () => {
-		expect(isUnreachable({}, 0)).toBe(true);
+	it('says the backend is unreachable for status 0, a 5xx or a fetch failure', () => {
+		expect(errorText({}, labels, 0)).toBe('«unavailable»');
+		expect(errorText({ message: 'internal_error' }, labels, 500)).toBe('«unavailable»');
 		expect(errorText({ message: 'TypeError: NetworkError when attempting to fetch resource.' }, labels)).toBe('«unavailable»');
 	});
 
@@ -81,7 +84,7 @@ describe('loadTicket', () => {
 		const { client } = fakeClient({
 			from: { tickets: { data: ticket }, ticket_messages: { data: [] }, ticket_attachments: { error: { message: 'boom' }, status: 500 }, ticket_events: { data: [] } },
 		});
-		expect(await loadTicket(client, 1042)).toEqual({ ok: false, notFound: false, error: { message: 'boom' }, status: 500 });
+		expect(await loadTicket(client, 1042)).toEqual({ ok: false, notFound: false, error: 'unavailable' });
 	});
 });
 

@@ -21,8 +21,8 @@ export function AlertNotices({ client, props }: { client: SupabaseClient; props:
 
 	const reload = useCallback(async () => {
 		const [orgs, sent] = await Promise.all([listOrganisations(client), listNotices(client)]);
-		if (!orgs.ok) return setLoadError(messageFor(orgs.code, labels));
-		if (!sent.ok) return setLoadError(messageFor(sent.code, labels));
+		if (!orgs.ok) return setLoadError(messageFor(orgs, labels));
+		if (!sent.ok) return setLoadError(messageFor(sent, labels));
 		setLoadError('');
 		setOrganisations(orgs.data);
 		setNotices(sent.data);
@@ -97,7 +97,7 @@ function NoticeForm({ client, props, organisations, onSent }: FormProps) {
 		setBusy(true);
 		const result = await sendNotice(client, { alert, resolved, organisations: audience === 'chosen' ? chosen : null });
 		setBusy(false);
-		if (!result.ok) return setFormError(messageFor(result.code, labels));
+		if (!result.ok) return setFormError(messageFor(result, labels));
 		const n = result.data;
 		setDone(
 			n.recipients === 0

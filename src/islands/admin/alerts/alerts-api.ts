@@ -2,7 +2,7 @@
 // sent (alert_notices, staff only), and sending one (publish_alert_notification queues the
 // alert_published e-mail for every member of the organisations concerned, once per person and state).
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { attempt, type Outcome } from '../errors.ts';
+import { call, type Result } from '../../shared/backend.ts';
 import type { AlertArticle } from '../props.ts';
 
 export interface OrganisationOption {
@@ -20,12 +20,12 @@ export interface AlertNotice {
 	sent_at: string;
 }
 
-export function listOrganisations(client: SupabaseClient): Promise<Outcome<OrganisationOption[]>> {
-	return attempt(() => client.from('organisations').select('id, name').order('name'));
+export function listOrganisations(client: SupabaseClient): Promise<Result<OrganisationOption[]>> {
+	return call(() => client.from('organisations').select('id, name').order('name'));
 }
 
-export function listNotices(client: SupabaseClient): Promise<Outcome<AlertNotice[]>> {
-	return attempt(() =>
+export function listNotices(client: SupabaseClient): Promise<Result<AlertNotice[]>> {
+	return call(() =>
 		client.from('alert_notices').select('id, article_slug, state, audience, organisation_ids, recipients, sent_at').order('sent_at', { ascending: false }).limit(20),
 	);
 }
@@ -37,8 +37,8 @@ export interface SendRequest {
 	organisations: string[] | null;
 }
 
-export function sendNotice(client: SupabaseClient, { alert, resolved, organisations }: SendRequest): Promise<Outcome<AlertNotice>> {
-	return attempt(() =>
+export function sendNotice(client: SupabaseClient, { alert, resolved, organisations }: SendRequest): Promise<Result<AlertNotice>> {
+	return call(() =>
 		client.rpc('publish_alert_notification', {
 			article: alert.slug,
 			title: alert.title,

@@ -22,7 +22,7 @@ export function CommentModeration({ client, props }: { client: SupabaseClient; p
 	const load = useCallback(async () => {
 		setComments(null);
 		const result = await listComments(client, filter);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setError('');
 		setComments(result.data);
 	}, [client, filter, labels]);
@@ -37,7 +37,7 @@ export function CommentModeration({ client, props }: { client: SupabaseClient; p
 		const hide = !c.hidden_at;
 		const result = await setHidden(client, c.id, hide);
 		setBusy(null);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setError('');
 		setComments((all) => all?.map((x) => (x.id === c.id ? { ...x, hidden_at: result.data.hidden_at } : x)) ?? null);
 		setAnnounce(labels[hide ? 'comments.hiddenDone' : 'comments.shownDone']);

@@ -2,7 +2,7 @@
 // (comments_for_moderation, staff only: author ids are not readable from the table), and hiding or
 // showing one again (hide_comment, staff only).
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { attempt, type Outcome } from '../errors.ts';
+import { call, type Result } from '../../shared/backend.ts';
 
 export type CommentFilter = 'all' | 'visible' | 'hidden';
 
@@ -18,8 +18,8 @@ export interface ModeratedComment {
 
 export const PAGE_SIZE = 50;
 
-export function listComments(client: SupabaseClient, filter: CommentFilter): Promise<Outcome<ModeratedComment[]>> {
-	return attempt(() => {
+export function listComments(client: SupabaseClient, filter: CommentFilter): Promise<Result<ModeratedComment[]>> {
+	return call(() => {
 		let query = client.rpc('comments_for_moderation').select('id, article_slug, body, created_at, edited_at, hidden_at, author_name, author_email');
 		if (filter === 'visible') query = query.is('hidden_at', null);
 		if (filter === 'hidden') query = query.not('hidden_at', 'is', null);
@@ -39,6 +39,6 @@ interface ModerationRow extends Omit<ModeratedComment, 'author'> {
 	author_email: string | null;
 }
 
-export function setHidden(client: SupabaseClient, comment: string, hidden: boolean): Promise<Outcome<ModeratedComment>> {
-	return attempt(() => client.rpc('hide_comment', { comment, hidden }));
+export function setHidden(client: SupabaseClient, comment: string, hidden: boolean): Promise<Result<ModeratedComment>> {
+	return call(() => client.rpc('hide_comment', { comment, hidden }));
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
+import { failureCode } from '../../shared/backend.ts';
 import { Field, controlProps } from '../Field.tsx';
 import type { AdminProps } from '../props.ts';
 import { createItem, type Kind, type NewItem, type Visibility } from './downloads-api.ts';
@@ -56,12 +57,12 @@ export function ItemForm({ client, props, onCreated }: { client: SupabaseClient;
 		const result = await createItem(client, { ...item, name: item.name.trim(), description: item.description.trim() });
 		setBusy(false);
 		if (!result.ok) {
-			const field = FIELD_OF[result.code];
+			const field = FIELD_OF[failureCode(result)];
 			if (field) {
-				setErrors({ [field]: messageFor(result.code, labels) });
+				setErrors({ [field]: messageFor(result, labels) });
 				return focusField(field);
 			}
-			return setFormError(messageFor(result.code, labels));
+			return setFormError(messageFor(result, labels));
 		}
 		setDone(fill(labels['item.created'], { name: item.name.trim() }));
 		setItem({ slug: '', name: '', kind: item.kind, visibility: item.visibility, product: item.product, description: '' });

@@ -20,7 +20,7 @@ export function Publishing({ client, props }: { client: SupabaseClient; props: A
 		if (result.ok) {
 			setItems(result.data);
 			setError('');
-		} else setError(messageFor(result.code, labels));
+		} else setError(messageFor(result, labels));
 	}, [client, labels]);
 
 	useEffect(() => {

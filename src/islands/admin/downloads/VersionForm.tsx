@@ -8,7 +8,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { supabaseUrl } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { keySafeFileName, storagePath, SUPPORT_STATUSES, VERSION_PATTERN } from '../../../../supabase/functions/publish-download/rules.ts';
-import { messageFor, UNAVAILABLE } from '../errors.ts';
+import { messageFor } from '../errors.ts';
+import { failureCode } from '../../shared/backend.ts';
 import { Field, controlProps } from '../Field.tsx';
 import type { AdminProps, SupportStatus } from '../props.ts';
 import { publishVersion, type ManagedItem, type PublishedVersion } from './downloads-api.ts';
@@ -93,9 +94,9 @@ export function VersionForm({ client, props, items, preselect, onPublished }: Pr
 			const result = await publishVersion(client, { item: item.id, version: v, notes: notes.trim(), storage_path: path, sha256, support_status: status });
 			setStep({ kind: 'idle' });
 			if (!result.ok) {
-				const field = FIELD_OF[result.code];
-				if (field) return refuse(field, messageFor(result.code, labels));
-				return setFormError(messageFor(result.code, labels));
+				const field = FIELD_OF[failureCode(result)];
+				if (field) return refuse(field, messageFor(result, labels));
+				return setFormError(messageFor(result, labels));
 			}
 			setPublished({ item, version: result.version });
 			setVersion('');
@@ -106,7 +107,7 @@ export function VersionForm({ client, props, items, preselect, onPublished }: Pr
 			onPublished();
 		} catch (err) {
 			setStep({ kind: 'idle' });
-			const problem = err instanceof UploadError ? err.problem : UNAVAILABLE;
+			const problem = err instanceof UploadError ? err.problem : 'unavailable';
 			if (problem === 'file_too_large') return refuse('file', messageFor(problem, labels));
 			setFormError(messageFor(problem, labels));
 		}

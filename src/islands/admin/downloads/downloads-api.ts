@@ -2,7 +2,7 @@
 // RLS leaves writing to the RPCs), registering an item (create_download_item), and publishing a
 // version through the publish-download function, which checks the stored file's sha256.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { attempt, UNAVAILABLE, type Outcome } from '../errors.ts';
+import { call, failureOf, UNAVAILABLE, type Failure, type Result } from '../../shared/backend.ts';
 import type { SupportStatus } from '../props.ts';
 
 export type Kind = 'software' | 'document' | 'tool';
@@ -28,8 +28,8 @@ export interface ManagedItem {
 	download_versions: PublishedVersion[];
 }
 
-export async function listItems(client: SupabaseClient): Promise<Outcome<ManagedItem[]>> {
-	const result = await attempt(() =>
+export async function listItems(client: SupabaseClient): Promise<Result<ManagedItem[]>> {
+	const result = await call(() =>
 		client
 			.from('download_items')
 			.select('id, slug, name, kind, visibility, product_id, download_versions(id, version, sha256, size_bytes, support_status, published_at, storage_path)')
@@ -52,8 +52,8 @@ export interface NewItem {
 	description: string;
 }
 
-export function createItem(client: SupabaseClient, item: NewItem): Promise<Outcome<{ id: string; slug: string }>> {
-	return attempt(() => client.rpc('create_download_item', { ...item }));
+export function createItem(client: SupabaseClient, item: NewItem): Promise<Result<{ id: string; slug: string }>> {
+	return call(() => client.rpc('create_download_item', { ...item }));
 }
 
 export interface PublishRequest {
@@ -65,21 +65,19 @@ export interface PublishRequest {
 	support_status: SupportStatus;
 }
 
-export type PublishOutcome = { ok: true; version: PublishedVersion } | { ok: false; code: string; actual?: string };
+export type PublishOutcome = { ok: true; version: PublishedVersion } | (Failure & { actual?: string });
 
 export async function publishVersion(client: SupabaseClient, request: PublishRequest): Promise<PublishOutcome> {
 	try {
 		const { data, error } = await client.functions.invoke('publish-download', { body: request });
 		if (!error) return { ok: true, version: data.version };
-		// A FunctionsHttpError carries the function's answer; supabase-js is never imported statically here.
 		const res = (error as { context?: unknown }).context;
-		if (res instanceof Response) {
-			if (res.status >= 500) return { ok: false, code: UNAVAILABLE };
-			const body = await res.json().catch(() => ({}));
-			return { ok: false, code: body.code ?? 'failed', actual: body.actual };
-		}
-		return { ok: false, code: UNAVAILABLE };
+		if (!(res instanceof Response)) return UNAVAILABLE;
+		// The function answers {code, actual?} with its HTTP status; a body that is not JSON has no code.
+		const body = await res.json().catch(() => ({}));
+		const failure = failureOf({ code: body.code ?? null, message: body.code ? null : 'failed' }, res.status);
+		return failure.error === 'refused' ? { ...failure, actual: body.actual } : failure;
 	} catch {
-		return { ok: false, code: UNAVAILABLE };
+		return UNAVAILABLE;
 	}
 }

@@ -34,7 +34,7 @@ export function Invitations({ client, props, organisation }: { client: SupabaseC
 
 	const reload = useCallback(async () => {
 		const result = await listInvitations(client, organisation.id);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setInvitations(result.data);
 	}, [client, organisation.id, labels]);
 
@@ -56,7 +56,7 @@ export function Invitations({ client, props, organisation }: { client: SupabaseC
 		setBusy(true);
 		const result = await createInvitation(client, organisation.id, role, d, m);
 		setBusy(false);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setCode(result.data);
 		void reload();
 	}
@@ -64,7 +64,7 @@ export function Invitations({ client, props, organisation }: { client: SupabaseC
 	async function revoke(i: Invitation) {
 		setError('');
 		const result = await revokeInvitation(client, i.id);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setAnnounce(labels['invites.revokedDone']);
 		await reload();
 		form.current?.querySelector<HTMLElement>('button[type=submit]')?.focus();

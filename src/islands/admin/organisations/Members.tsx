@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
+import { failureCode } from '../../shared/backend.ts';
 import { FieldError, describedBy } from '../Field.tsx';
 import { ConfirmInPlace } from '../../shared/ConfirmInPlace.tsx';
 import type { AdminProps } from '../props.ts';
@@ -94,8 +95,8 @@ function MemberRow({ client, props, organisation, limit, member, onSaved }: RowP
 		const result = await setRole(client, organisation.id, member.user_id, role);
 		setBusy(false);
 		if (!result.ok) {
-			const text = messageFor(result.code, labels);
-			setError(result.code === 'authorized_contacts_limit' ? fill(text, { plan: planName(organisation, props), limit: limit ?? '' }) : text);
+			const text = messageFor(result, labels);
+			setError(failureCode(result) === 'authorized_contacts_limit' ? fill(text, { plan: planName(organisation, props), limit: limit ?? '' }) : text);
 			return select.current?.focus();
 		}
 		setError('');
@@ -159,7 +160,7 @@ function RemoveMember({ client, props, organisation, member, who, onRemoved }: R
 			no={labels['members.removeNo']}
 			onConfirm={async () => {
 				const result = await removeMember(client, organisation.id, member.user_id);
-				if (!result.ok) return messageFor(result.code, labels);
+				if (!result.ok) return messageFor(result, labels);
 				await onRemoved(fill(labels['members.removed'], { name: who, organisation: organisation.name }));
 				return null;
 			}}

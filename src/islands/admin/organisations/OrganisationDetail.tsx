@@ -23,11 +23,11 @@ export function OrganisationDetail({ client, props, id }: { client: SupabaseClie
 
 	const reload = useCallback(async () => {
 		const org = await getOrganisation(client, id);
-		if (!org.ok) return setError(messageFor(org.code, labels));
+		if (!org.ok) return setError(messageFor(org, labels));
 		if (!org.data) return setError(labels['orgs.notFound']);
 		const [limit, members] = await Promise.all([contactLimit(client, org.data), listMembers(client, id)]);
-		if (!limit.ok) return setError(messageFor(limit.code, labels));
-		if (!members.ok) return setError(messageFor(members.code, labels));
+		if (!limit.ok) return setError(messageFor(limit, labels));
+		if (!members.ok) return setError(messageFor(members, labels));
 		setError('');
 		setLoaded({ organisation: org.data, limit: limit.data, members: members.data });
 	}, [client, id, labels]);

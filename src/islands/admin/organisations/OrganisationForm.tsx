@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
+import { failureCode } from '../../shared/backend.ts';
 import { Field, controlProps } from '../Field.tsx';
 import type { AdminProps } from '../props.ts';
 import { createOrganisation, type NewOrganisation, type Organisation } from './organisations-api.ts';
@@ -57,12 +58,12 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 		const result = await createOrganisation(client, { ...o, name: o.name.trim(), timezone: o.timezone.trim() });
 		setBusy(false);
 		if (!result.ok) {
-			const field = FIELD_OF[result.code];
+			const field = FIELD_OF[failureCode(result)];
 			if (field) {
-				setErrors({ [field]: messageFor(result.code, labels) });
+				setErrors({ [field]: messageFor(result, labels) });
 				return focusField(field);
 			}
-			return setFormError(messageFor(result.code, labels));
+			return setFormError(messageFor(result, labels));
 		}
 		setCreated(result.data);
 		setO(blank());

@@ -24,7 +24,7 @@ function Overview({ client, props }: { client: SupabaseClient; props: AdminProps
 
 	const reload = useCallback(async () => {
 		const result = await listOrganisations(client);
-		if (!result.ok) return setError(messageFor(result.code, labels));
+		if (!result.ok) return setError(messageFor(result, labels));
 		setError('');
 		setOrganisations(result.data);
 	}, [client, labels]);

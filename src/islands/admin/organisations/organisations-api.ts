@@ -3,7 +3,7 @@
 // is stored; revoke_invitation) and its members with their roles (set_membership_role; the memberships
 // trigger keeps the plan's limit and refuses with authorized_contacts_limit).
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { attempt, type Outcome } from '../errors.ts';
+import { call, type Result } from '../../shared/backend.ts';
 
 export type MemberRole = 'member' | 'authorized_contact' | 'coordinator';
 export const MEMBER_ROLES: MemberRole[] = ['member', 'authorized_contact', 'coordinator'];
@@ -37,12 +37,12 @@ export interface Member {
 
 const ORGANISATION = 'id, name, programme_id, plan_id, contract_start, contract_end, timezone';
 
-export function listOrganisations(client: SupabaseClient): Promise<Outcome<Organisation[]>> {
-	return attempt(() => client.from('organisations').select(ORGANISATION).order('name'));
+export function listOrganisations(client: SupabaseClient): Promise<Result<Organisation[]>> {
+	return call(() => client.from('organisations').select(ORGANISATION).order('name'));
 }
 
-export function getOrganisation(client: SupabaseClient, id: string): Promise<Outcome<Organisation | null>> {
-	return attempt(() => client.from('organisations').select(ORGANISATION).eq('id', id).maybeSingle());
+export function getOrganisation(client: SupabaseClient, id: string): Promise<Result<Organisation | null>> {
+	return call(() => client.from('organisations').select(ORGANISATION).eq('id', id).maybeSingle());
 }
 
 export interface NewOrganisation {
@@ -54,41 +54,41 @@ export interface NewOrganisation {
 	timezone: string;
 }
 
-export function createOrganisation(client: SupabaseClient, o: NewOrganisation): Promise<Outcome<Organisation>> {
-	return attempt(() => client.rpc('create_organisation', { ...o }));
+export function createOrganisation(client: SupabaseClient, o: NewOrganisation): Promise<Result<Organisation>> {
+	return call(() => client.rpc('create_organisation', { ...o }));
 }
 
 /** The plan's cap on people who may open tickets; null: unlimited. */
-export async function contactLimit(client: SupabaseClient, o: Organisation): Promise<Outcome<number | null>> {
-	const result = await attempt(() => client.from('plans').select('authorized_contacts').eq('programme_id', o.programme_id).eq('id', o.plan_id).maybeSingle());
+export async function contactLimit(client: SupabaseClient, o: Organisation): Promise<Result<number | null>> {
+	const result = await call(() => client.from('plans').select('authorized_contacts').eq('programme_id', o.programme_id).eq('id', o.plan_id).maybeSingle());
 	return result.ok ? { ok: true, data: (result.data as { authorized_contacts: number | null } | null)?.authorized_contacts ?? null } : result;
 }
 
-export function listInvitations(client: SupabaseClient, organisation: string): Promise<Outcome<Invitation[]>> {
-	return attempt(() =>
+export function listInvitations(client: SupabaseClient, organisation: string): Promise<Result<Invitation[]>> {
+	return call(() =>
 		client.from('invitations').select('id, role, expires_at, max_uses, uses, revoked_at, created_at').eq('organisation_id', organisation).order('created_at', { ascending: false }),
 	);
 }
 
-export function createInvitation(client: SupabaseClient, organisation: string, role: Invitation['role'], validDays: number, maxUses: number | null): Promise<Outcome<string>> {
-	return attempt(() => client.rpc('create_invitation', { organisation, role, valid_days: validDays, max_uses: maxUses }));
+export function createInvitation(client: SupabaseClient, organisation: string, role: Invitation['role'], validDays: number, maxUses: number | null): Promise<Result<string>> {
+	return call(() => client.rpc('create_invitation', { organisation, role, valid_days: validDays, max_uses: maxUses }));
 }
 
-export function revokeInvitation(client: SupabaseClient, invitation: string): Promise<Outcome<Invitation>> {
-	return attempt(() => client.rpc('revoke_invitation', { invitation }));
+export function revokeInvitation(client: SupabaseClient, invitation: string): Promise<Result<Invitation>> {
+	return call(() => client.rpc('revoke_invitation', { invitation }));
 }
 
-export function listMembers(client: SupabaseClient, organisation: string): Promise<Outcome<Member[]>> {
-	return attempt(() =>
+export function listMembers(client: SupabaseClient, organisation: string): Promise<Result<Member[]>> {
+	return call(() =>
 		client.from('memberships').select('user_id, role, created_at, profile:profiles!user_id(full_name, email)').eq('organisation_id', organisation).order('created_at'),
-	) as Promise<Outcome<Member[]>>;
+	) as Promise<Result<Member[]>>;
 }
 
-export function setRole(client: SupabaseClient, organisation: string, member: string, role: MemberRole): Promise<Outcome<Member>> {
-	return attempt(() => client.rpc('set_membership_role', { organisation, member, role }));
+export function setRole(client: SupabaseClient, organisation: string, member: string, role: MemberRole): Promise<Result<Member>> {
+	return call(() => client.rpc('set_membership_role', { organisation, member, role }));
 }
 
 /** Removes a member (admins anyone; the database refuses the rest). */
-export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Outcome<Member>> {
-	return attempt(() => client.rpc('remove_member', { organisation, member }));
+export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Result<Member>> {
+	return call(() => client.rpc('remove_member', { organisation, member }));
 }
