@@ -75,3 +75,29 @@ describe('database lint: each rule finds a planted violation', () => {
 		}
 	});
 });
+
+// PostgreSQL gives EXECUTE to PUBLIC on every new function, and a schema's default privileges cannot
+// take that back (per-schema defaults only add to the global ones): each migration must revoke it on
+// the private helpers it adds, or any caller may run them. Those the API's own checks call with the
+// caller's rights (policies, security-invoker views and functions) are granted by name instead.
+describe('private helpers', () => {
+	const PUBLIC_EXECUTE = `select p.oid::regprocedure::text as finding from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+		where n.nspname = 'private' and (p.proacl is null or exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))
+		order by 1`;
+
+	it('none is executable by PUBLIC', async () => {
+		expect((await db.admin.query(PUBLIC_EXECUTE)).rows.map((r) => r.finding)).toEqual([]);
+	});
+
+	it('a new one left as PostgreSQL creates it is found', async () => {
+		const client = await db.admin.connect();
+		try {
+			await client.query('begin');
+			await client.query(`create function private.lint_helper() returns int language sql security definer set search_path = '' as $$ select 1 $$`);
+			expect((await client.query(PUBLIC_EXECUTE)).rows.map((r) => r.finding)).toEqual(['private.lint_helper()']);
+		} finally {
+			await client.query('rollback');
+			client.release();
+		}
+	});
+});

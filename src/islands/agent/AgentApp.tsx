@@ -9,6 +9,7 @@ import { useStaff } from '../shared/use-staff.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { gate, type SignedInSession } from '../shared/SessionGate.tsx';
 import { Loading, Unavailable } from '../shared/states.tsx';
+import { UNAVAILABLE } from '../shared/backend.ts';
 import { loadStaff, type StaffMember } from './queue-data.ts';
 import { ticketNumberIn } from './workspace-data.ts';
 import { errorText } from './errors.ts';
@@ -37,7 +38,7 @@ export default function AgentApp(props: AgentProps) {
 	const signedIn = session.status === 'signed-in' ? session : null;
 	const staff = useStaff(signedIn?.client ?? null, signedIn?.user.id ?? null);
 	// The team, for assigning: read once the caller is known to be one of them.
-	const team = useLoad(signedIn && staff.status === 'staff' ? () => loadStaff(signedIn.client) : null, [signedIn?.client, staff.status]);
+	const team = useLoad(signedIn && staff.status === 'staff' ? () => loadStaff(signedIn.client) : null, [signedIn?.client, staff.status], UNAVAILABLE);
 	const [view] = useState<View>(() => (typeof location === 'undefined' ? { kind: 'queue' } : viewOf(location.search)));
 	const [help, setHelp] = useState(false);
 	useShortcuts({ '?': () => staff.status === 'staff' && setHelp(true) });

@@ -8,7 +8,6 @@ import DownloadItemView from './DownloadItem.tsx';
 import DownloadList from './DownloadList.tsx';
 import type { DownloadsProps } from './props.ts';
 
-export type { DownloadsProps } from './props.ts';
 
 export default function Downloads(props: DownloadsProps) {
 	const session = useSession();

@@ -23,17 +23,19 @@ export function ConfirmInPlace({ id, ask, askLabel, question, yes, no, onConfirm
 	const [error, setError] = useState('');
 	const yesButton = useRef<HTMLButtonElement>(null);
 	const askButton = useRef<HTMLButtonElement>(null);
+	// After opening, and after a refusal once "yes" is enabled again (a disabled button takes no focus).
 	useEffect(() => {
-		if (confirming) yesButton.current?.focus();
-	}, [confirming]);
+		if (confirming && !busy) yesButton.current?.focus();
+	}, [confirming, busy, error]);
 
 	async function confirm() {
 		setBusy(true);
-		const refused = await onConfirm();
-		setBusy(false);
-		if (refused) {
-			setError(refused);
-			yesButton.current?.focus();
+		setError('');
+		try {
+			const refused = await onConfirm();
+			if (refused) setError(refused);
+		} finally {
+			setBusy(false);
 		}
 	}
 

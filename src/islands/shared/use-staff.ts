@@ -2,7 +2,7 @@
 // public.staff, which RLS shows only to staff (a customer simply finds none). Widgets only decide what
 // to offer with this; every request behind them is refused to customers by RLS and the RPCs anyway.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { call, type Failure, type Result } from './backend.ts';
+import { UNAVAILABLE, call, type Failure, type Result } from './backend.ts';
 import { useLoad } from './use-load.ts';
 
 export type StaffRole = 'agent' | 'lead' | 'admin';
@@ -26,7 +26,7 @@ export function accessOf(result: Result<StaffRow | null> | null): StaffAccess {
 
 /** The staff access of the signed-in person; loading until there is a client and a user. */
 export function useStaff(client: SupabaseClient | null, userId: string | null): StaffAccess {
-	return accessOf(useLoad(client && userId ? () => readStaff(client, userId) : null, [client, userId]));
+	return accessOf(useLoad<Result<StaffRow | null>>(client && userId ? () => readStaff(client, userId) : null, [client, userId], UNAVAILABLE));
 }
 
 export interface OverseenOrganisation {
@@ -61,5 +61,5 @@ export async function readOversight(client: SupabaseClient, userId: string): Pro
 }
 
 export function useOversight(client: SupabaseClient | null, userId: string | null): Oversight {
-	return useLoad(client && userId ? () => readOversight(client, userId) : null, [client, userId]) ?? { status: 'loading' };
+	return useLoad<Oversight>(client && userId ? () => readOversight(client, userId) : null, [client, userId], { status: 'unavailable' }) ?? { status: 'loading' };
 }

@@ -66,10 +66,14 @@ async function authorizedContacts(db: SupabaseClient, organisation: string) {
 
 /** The day a used-up monthly quota renews, as the database counts it: my_ticket_quota answers from
  * the one quota window (private.quota_window) create_ticket refused by. */
-async function quotaRenewsOn(organisation: string): Promise<string> {
+async function quotaRenewsOn(organisation: string): Promise<string | null> {
 	const { data, error } = await service.rpc('my_ticket_quota', { organisation });
 	const renewsOn = (data as { renews_on: string }[] | null)?.[0]?.renews_on;
-	if (error || !renewsOn) throw new Error(`my_ticket_quota: ${error?.message ?? 'no answer'}`);
+	// The refusal stands without the date: the form says the quota is used up, without when it renews.
+	if (error || !renewsOn) {
+		console.error('my_ticket_quota', error?.message ?? 'no answer');
+		return null;
+	}
 	return renewsOn;
 }
 
