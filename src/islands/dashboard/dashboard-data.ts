@@ -2,6 +2,7 @@
 // severity) and public.ticket_volume (tickets per month, product and channel), both as the signed-in
 // caller, so the database decides what they may see. Errors come back as the RPCs' stable codes.
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { call, failureCode } from '../shared/backend.ts';
 import { firstDay, type Month } from './range.ts';
 
 export interface AttainmentRow {
@@ -57,21 +58,18 @@ function numbers(row: AttainmentRow): AttainmentRow {
 	return out;
 }
 
-function codeOf(error: { message?: string; code?: string }): ErrorCode {
-	if (error.message && KNOWN.has(error.message)) return error.message as ErrorCode;
-	// supabase-js reports a network failure with no Postgres code.
-	if (!error.code && /fetch|network|load failed/i.test(error.message ?? '')) return 'unavailable';
-	return 'failed';
+/** A failure as the page explains it: unavailable by the kit's one rule, a code it knows, or 'failed'. */
+function codeOf(code: string): ErrorCode {
+	return code === 'unavailable' || KNOWN.has(code) ? (code as ErrorCode) : 'failed';
 }
 
 export async function loadFigures(client: SupabaseClient, query: Query): Promise<Figures> {
 	const args = { from_month: firstDay(query.from), to_month: firstDay(query.to), organisation: query.organisation };
-	try {
-		const [attainment, volume] = await Promise.all([client.rpc('sla_attainment', args), client.rpc('ticket_volume', args)]);
-		const error = attainment.error ?? volume.error;
-		if (error) return { status: 'error', code: codeOf(error) };
-		return { status: 'ok', attainment: (attainment.data as AttainmentRow[]).map(numbers), volume: volume.data as VolumeRow[] };
-	} catch {
-		return { status: 'error', code: 'unavailable' };
-	}
+	const [attainment, volume] = await Promise.all([
+		call<AttainmentRow[]>(() => client.rpc('sla_attainment', args)),
+		call<VolumeRow[]>(() => client.rpc('ticket_volume', args)),
+	]);
+	if (!attainment.ok) return { status: 'error', code: codeOf(failureCode(attainment)) };
+	if (!volume.ok) return { status: 'error', code: codeOf(failureCode(volume)) };
+	return { status: 'ok', attainment: (attainment.data ?? []).map(numbers), volume: volume.data ?? [] };
 }

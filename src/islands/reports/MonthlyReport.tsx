@@ -10,7 +10,7 @@ import { loadReport, type ReportResult } from './report-data.ts';
 import SlaSection from './SlaSection.tsx';
 import TicketsSection from './TicketsSection.tsx';
 import ChangesSection from './ChangesSection.tsx';
-import { Loading } from '../shared/states.tsx';
+import { Loading, Unavailable } from '../shared/states.tsx';
 
 interface Props extends ReportProps {
 	client: SupabaseClient;
@@ -36,6 +36,7 @@ export default function MonthlyReport({ client, org, month, labels, lang, severi
 		return <Loading text={labels.loading} />;
 	if (result.status === 'refused') return <p class="report-refused">{labels.refused}</p>;
 	if (result.status === 'not-found') return <p class="mostrador-error">{labels.notFound}</p>;
+	if (result.status === 'unavailable') return <Unavailable text={labels.unavailable} />;
 	if (result.status === 'failed')
 		return (
 			<p class="mostrador-error" role="alert">

@@ -3,6 +3,7 @@
 // documentation's changes from the site's own /api/updates.json. The RPCs decide who may see it:
 // staff and the organisation's coordinators.
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { call, failureCode, type Failure } from '../shared/backend.ts';
 import type { Activity } from '../../../supabase/functions/_shared/reports/activity.ts';
 import { summariseAttainment, type AttainmentSummary } from '../../../supabase/functions/_shared/reports/attainment.ts';
 import { contentChanges, type ContentChanges, type FeedArticle } from '../../../supabase/functions/_shared/reports/content-changes.ts';
@@ -20,6 +21,7 @@ export type ReportResult =
 	| { status: 'ok'; data: ReportData }
 	| { status: 'refused' }
 	| { status: 'not-found' }
+	| { status: 'unavailable' }
 	| { status: 'failed'; code: string };
 
 async function loadChanges(period: Period): Promise<ContentChanges | null> {
@@ -33,18 +35,25 @@ async function loadChanges(period: Period): Promise<ContentChanges | null> {
 	}
 }
 
+type AttainmentRows = Parameters<typeof summariseAttainment>[0];
+
+/** A failure as the page explains it, by the kit's one rule for "unavailable". */
+function refusal(failure: Failure): ReportResult {
+	const code = failureCode(failure);
+	if (code === 'forbidden') return { status: 'refused' };
+	if (code === 'organisation_not_found') return { status: 'not-found' };
+	if (code === 'unavailable') return { status: 'unavailable' };
+	return { status: 'failed', code };
+}
+
 export async function loadReport(client: SupabaseClient, organisation: string, month: string): Promise<ReportResult> {
 	const period = monthPeriod(month);
 	const [activity, attainment, changes] = await Promise.all([
-		client.rpc('organisation_activity', { organisation, from_day: period.from, to_day: period.to }),
-		client.rpc('sla_attainment', { from_month: period.from, to_month: period.from, organisation }),
+		call<Activity>(() => client.rpc('organisation_activity', { organisation, from_day: period.from, to_day: period.to })),
+		call<AttainmentRows>(() => client.rpc('sla_attainment', { from_month: period.from, to_month: period.from, organisation })),
 		loadChanges(period),
 	]);
-	const error = activity.error ?? attainment.error;
-	if (error) {
-		if (error.message === 'forbidden') return { status: 'refused' };
-		if (error.message === 'organisation_not_found') return { status: 'not-found' };
-		return { status: 'failed', code: error.code || error.message };
-	}
-	return { status: 'ok', data: { activity: activity.data as Activity, sla: summariseAttainment(attainment.data ?? []), period, changes } };
+	if (!activity.ok) return refusal(activity);
+	if (!attainment.ok) return refusal(attainment);
+	return { status: 'ok', data: { activity: activity.data, sla: summariseAttainment(attainment.data ?? []), period, changes } };
 }

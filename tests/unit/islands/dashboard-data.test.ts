@@ -29,7 +29,8 @@ describe('loadFigures', () => {
 		['TypeError: Failed to fetch', undefined, 'unavailable'],
 		['Load failed', '', 'unavailable'],
 		['permission denied for function sla_attainment', '42501', 'failed'],
-		['fetch failed', 'PGRST000', 'failed'],
+		// One rule for every island (shared/backend.ts): a fetch failure is unavailable whatever code rides with it.
+		['fetch failed', 'PGRST000', 'unavailable'],
 	])('says %j (code %j) as %s', async (message, code, expected) => {
 		const { client } = fakeClient({ rpc: { sla_attainment: { error: { message, code } }, ticket_volume: { data: [] } } });
 		expect(await loadFigures(client, query)).toEqual({ status: 'error', code: expected });
@@ -38,6 +39,11 @@ describe('loadFigures', () => {
 	it('reports the volume RPC’s error when only that one fails', async () => {
 		const { client } = fakeClient({ rpc: { sla_attainment: { data: [] }, ticket_volume: { error: { message: 'invalid_range' } } } });
 		expect(await loadFigures(client, query)).toEqual({ status: 'error', code: 'invalid_range' });
+	});
+
+	it('is unavailable when the service answers 5xx, as in every island', async () => {
+		const { client } = fakeClient({ rpc: { sla_attainment: { error: { message: 'upstream', code: 'PGRST000' }, status: 503 }, ticket_volume: { data: [] } } });
+		expect(await loadFigures(client, query)).toEqual({ status: 'error', code: 'unavailable' });
 	});
 
 	it('is unavailable when the client throws', async () => {
