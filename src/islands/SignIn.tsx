@@ -17,31 +17,17 @@ export default function SignIn({ client, labels, focus = false }: { client: Supa
 		setMethod(next);
 	};
 
-	if (method === 'password')
-		return (
-			<PasswordSignIn
-				client={client}
-				labels={labels}
-				email={email}
-				onEmail={setEmail}
-				focus={switched}
-				alternative={
-					<button type="button" class="mostrador-link" onClick={() => switchTo('email')}>
-						{labels.useEmail}
-					</button>
-				}
-			/>
-		);
+	const Form = method === 'password' ? PasswordSignIn : EmailSignIn;
 	return (
-		<EmailSignIn
+		<Form
 			client={client}
 			labels={labels}
 			email={email}
 			onEmail={setEmail}
 			focus={switched}
 			alternative={
-				<button type="button" class="mostrador-link" onClick={() => switchTo('password')}>
-					{labels.usePassword}
+				<button type="button" class="mostrador-link" onClick={() => switchTo(method === 'password' ? 'email' : 'password')}>
+					{method === 'password' ? labels.useEmail : labels.usePassword}
 				</button>
 			}
 		/>

@@ -12,6 +12,7 @@ import { useFocusOnMount } from './use-focus.ts';
 import { Summary } from './Summary.tsx';
 import { JoinOrganisation } from './JoinOrganisation.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { Loading } from '../shared/states.tsx';
 
 interface Props {
 	client: SupabaseClient;
@@ -46,11 +47,7 @@ export function SignedIn({ client, user, labels, planNames, lang, focus }: Props
 					{labels.signOut}
 				</button>
 			</div>
-			{state.status === 'loading' && (
-				<p class="mostrador-status" aria-live="polite">
-					{labels.loading}
-				</p>
-			)}
+			{state.status === 'loading' && <Loading text={labels.loading} live="polite" />}
 			{state.status === 'error' && (
 				<p class="mostrador-error" role="alert">
 					{state.error instanceof AccountReadError ? rpcMessage(state.error, labels, state.error.status) : labels.unavailable}

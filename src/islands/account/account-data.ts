@@ -2,6 +2,7 @@
 // profile, the organisations they belong to with each one's plan and contract, and their staff role
 // if they have one (the staff list is visible to staff only, so for everyone else it comes back empty).
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { OrganisationRow } from '../shared/organisation.ts';
 
 export type MemberRole = 'member' | 'authorized_contact' | 'coordinator';
 export type StaffRole = 'agent' | 'lead' | 'admin';
@@ -41,16 +42,6 @@ export class AccountReadError extends Error {
 		this.status = status;
 		this.code = error.code ?? '';
 	}
-}
-
-interface OrganisationRow {
-	id: string;
-	name: string;
-	programme_id: string;
-	plan_id: string;
-	contract_start: string;
-	contract_end: string | null;
-	timezone: string;
 }
 
 function check<T>(res: { data: T; error: { message: string; code?: string } | null; status: number }): T {

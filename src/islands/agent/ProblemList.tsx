@@ -10,6 +10,7 @@ import { errorText } from './errors.ts';
 import { Loading, Unavailable } from '../shared/states.tsx';
 import ProblemBadge from './ProblemBadge.tsx';
 import { shortDate } from './format.ts';
+import { HeaderRow } from '../shared/HeaderRow.tsx';
 
 interface Props {
 	client: SupabaseClient;
@@ -39,14 +40,7 @@ export default function ProblemList({ client, labels, lang, problemHref }: Props
 				<div class="agent-table-wrap" tabIndex={0} role="group" aria-labelledby="agent-problems-heading">
 					<table class="agent-table">
 						<caption class="sr-only">{labels.problemsHeading}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{labels.problemTitle}</th>
-								<th scope="col">{labels.colStatus}</th>
-								<th scope="col">{labels.colTickets}</th>
-								<th scope="col">{labels.colCreated}</th>
-							</tr>
-						</thead>
+						<HeaderRow columns={[labels.problemTitle, labels.colStatus, labels.colTickets, labels.colCreated]} />
 						<tbody>
 							{load.data.map((p) => (
 								<tr key={p.id}>

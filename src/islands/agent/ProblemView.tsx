@@ -14,6 +14,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import KbSearch from './KbSearch.tsx';
 import { shortDate } from './format.ts';
 import { Loading } from '../shared/states.tsx';
+import { HeaderRow } from '../shared/HeaderRow.tsx';
 
 interface Props extends AgentProps {
 	client: SupabaseClient;
@@ -122,15 +123,7 @@ export default function ProblemView({ client, id, labels, lang, searchKeys, kbLa
 					<div class="agent-table-wrap" tabIndex={0} role="group" aria-labelledby="agent-linked-heading">
 						<table class="agent-table">
 							<caption class="sr-only">{fill(labels.linkedTickets, { n: tickets.length })}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{labels.colNumber}</th>
-									<th scope="col">{labels.colSubject}</th>
-									<th scope="col">{labels.fOrganisation}</th>
-									<th scope="col">{labels.requester}</th>
-									<th scope="col">{labels.colStatus}</th>
-								</tr>
-							</thead>
+							<HeaderRow columns={[labels.colNumber, labels.colSubject, labels.fOrganisation, labels.requester, labels.colStatus]} />
 							<tbody>
 								{tickets.map((t) => (
 									<tr key={t.id}>

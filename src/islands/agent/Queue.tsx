@@ -23,6 +23,7 @@ import { SeverityBadge, StatusBadge } from './StatusBadge.tsx';
 import QueueFiltersForm from './QueueFilters.tsx';
 import AssignForm, { takeTicket } from './AssignForm.tsx';
 import { shortDate } from './format.ts';
+import { HeaderRow } from '../shared/HeaderRow.tsx';
 
 export const REFRESH_MS = 60_000;
 
@@ -136,18 +137,7 @@ export default function Queue(props: Props) {
 				<div class="agent-table-wrap" tabIndex={0} role="group" aria-labelledby="agent-queue-heading">
 					<table class="agent-table" ref={table}>
 						<caption class="sr-only">{labels.queueCaption}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{labels.colNumber}</th>
-								<th scope="col">{labels.colSubject}</th>
-								<th scope="col">{labels.colSla}</th>
-								<th scope="col">{labels.colSeverity}</th>
-								<th scope="col">{labels.colStatus}</th>
-								<th scope="col">{labels.colLevel}</th>
-								<th scope="col">{labels.colAssignee}</th>
-								<th scope="col">{labels.colActions}</th>
-							</tr>
-						</thead>
+						<HeaderRow columns={[labels.colNumber, labels.colSubject, labels.colSla, labels.colSeverity, labels.colStatus, labels.colLevel, labels.colAssignee, labels.colActions]} />
 						<tbody>
 							{visible.map((t) => {
 								const isSelected = selected?.id === t.id;

@@ -2,7 +2,7 @@
 // composer, and beside it the SLA, the moves (take, assign, severity, level, reopen), the problem and
 // the customer's contract at a glance. Refreshed after every action and once a minute while in view;
 // countdowns move every 30 s without asking the backend. Shortcuts: r to reply, t to take.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { AgentProps } from './props.ts';
@@ -10,7 +10,7 @@ import { planOf, severityLabel } from './props.ts';
 import type { StaffMember } from './queue-data.ts';
 import { loadWorkspace, type WorkspaceLoad } from './workspace-data.ts';
 import { errorText } from './errors.ts';
-import { Loading, Unavailable } from '../shared/states.tsx';
+import { BackLink, TicketLoadState, usePolledTicket, useTicketTitle } from '../shared/ticket/frame.tsx';
 import { useNow } from './use-now.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { takeTicket } from './AssignForm.tsx';
@@ -38,27 +38,13 @@ interface Props extends AgentProps {
 
 export default function Workspace(props: Props) {
 	const { client, me, staff, number, labels, lang, programmes, products, queueHref, problemHref, replyFirst } = props;
-	const [load, setLoad] = useState<WorkspaceLoad | null>(null);
+	const [load, refresh] = usePolledTicket<WorkspaceLoad>(() => loadWorkspace(client, number), [client, number], REFRESH_MS);
 	const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
 	const [focusRequest, setFocusRequest] = useState(0);
 	const now = useNow();
 
-	const refresh = useCallback(async () => {
-		const next = await loadWorkspace(client, number);
-		setLoad((current) => (!next.ok && !next.notFound && current?.ok ? current : next));
-	}, [client, number]);
-
-	useEffect(() => {
-		refresh();
-		const timer = setInterval(() => document.visibilityState === 'visible' && refresh(), REFRESH_MS);
-		return () => clearInterval(timer);
-	}, [refresh]);
-
 	const loaded = load?.ok ? load.data : null;
-	useEffect(() => {
-		if (!loaded) return;
-		document.title = `${fill(labels.ticketHeading, { number: loaded.ticket.number, subject: loaded.ticket.subject })} | ${document.title.split(' | ').at(-1)}`;
-	}, [loaded?.ticket.subject]);
+	useTicketTitle(loaded && fill(labels.ticketHeading, { number: loaded.ticket.number, subject: loaded.ticket.subject }));
 	useEffect(() => {
 		if (loaded && replyFirst && focusRequest === 0) setFocusRequest(1);
 	}, [!!loaded]);
@@ -81,28 +67,18 @@ export default function Workspace(props: Props) {
 		},
 	});
 
-	const back = (
-		<p>
-			<a href={queueHref}>{labels.backToQueue}</a>
-		</p>
-	);
-	if (!load)
-		return <Loading text={labels.loadingTicket} />;
-	if (!load.ok && load.notFound)
+	const back = <BackLink href={queueHref} text={labels.backToQueue} />;
+	if (!load || !load.ok)
 		return (
-			<div>
-				<p class="mostrador-error" role="alert">
-					{labels.errTicketNotFound}
-				</p>
-				{back}
-			</div>
-		);
-	if (!load.ok)
-		return (
-			<div>
-				<Unavailable text={errorText(load, labels)} retry={labels.retry} onRetry={refresh} />
-				{back}
-			</div>
+			<TicketLoadState
+				load={load}
+				loading={labels.loadingTicket}
+				notFound={labels.errTicketNotFound}
+				failure={(f) => errorText(f, labels)}
+				retry={labels.retry}
+				onRetry={refresh}
+				back={back}
+			/>
 		);
 
 	const ws = load.data;

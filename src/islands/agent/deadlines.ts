@@ -11,7 +11,7 @@
 //   stopped   resolved (waiting for the customer to confirm) or closed
 import { businessSecondsBetween, type Calendar } from '../../../supabase/functions/_shared/business-time.ts';
 import { instantMs } from '../../../supabase/functions/_shared/sla-instant.ts';
-import type { TicketStatus } from './ticket-types.ts';
+import type { QueueTicket, TicketStatus } from './ticket-types.ts';
 
 export const AT_RISK_SECONDS = 3600;
 
@@ -21,17 +21,18 @@ export interface Deadline {
 	at: number;
 }
 
-export interface DueTimes {
-	status: TicketStatus;
-	first_response_at: string | null;
-	first_response_due_at: string | null;
-	next_update_due_at: string | null;
-	next_escalation_due_at: string | null;
-	resolution_due_at: string | null;
-	first_response_breached_at: string | null;
-	resolution_breached_at: string | null;
-	paused_since: string | null;
-}
+export type DueTimes = Pick<
+	QueueTicket,
+	| 'status'
+	| 'first_response_at'
+	| 'first_response_due_at'
+	| 'next_update_due_at'
+	| 'next_escalation_due_at'
+	| 'resolution_due_at'
+	| 'first_response_breached_at'
+	| 'resolution_breached_at'
+	| 'paused_since'
+>;
 
 export type SlaState =
 	| { kind: 'breached'; deadline: Deadline | null }

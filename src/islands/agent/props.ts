@@ -3,14 +3,12 @@
 // per plan, the name, business-time calendar, SLA targets and limits, so the island can compute due
 // times and "at risk" in business time without loading the programme schema (zod) in the browser.
 import type { AgentLabels } from './labels.ts';
+import { severityLabelIn, type Severity } from '../shared/severity.ts';
 import type { Calendar } from '../../../supabase/functions/_shared/business-time.ts';
 import type { SlaTargetMinutes } from '../../../supabase/functions/_shared/sla.ts';
 import type { FilterKeys } from '../../lib/search.ts';
 
-export interface SeverityInfo {
-	key: string;
-	label: string;
-}
+export type SeverityInfo = Severity;
 
 export interface PlanInfo {
 	name: string;
@@ -41,7 +39,7 @@ export interface AgentProps {
 }
 
 export function severityLabel(programmes: AgentProps['programmes'], programme: string, key: string): string {
-	return programmes[programme]?.severities.find((s) => s.key === key)?.label ?? key;
+	return severityLabelIn(programmes[programme]?.severities, key);
 }
 
 export function planOf(programmes: AgentProps['programmes'], programme: string, plan: string): PlanInfo | undefined {

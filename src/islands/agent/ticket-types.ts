@@ -2,6 +2,7 @@
 // one per ticket with its names and counts; the workspace reads the same columns from it.
 
 import type { TicketStatus } from '../shared/ticket-status.tsx';
+import type { TicketCore } from '../shared/ticket/types.ts';
 export { TICKET_STATUSES, type TicketStatus } from '../shared/ticket-status.tsx';
 
 export const QUEUE_COLUMNS = [
@@ -13,13 +14,7 @@ export const QUEUE_COLUMNS = [
 	'public_messages', 'internal_notes', 'last_message_at',
 ].join(', ');
 
-export interface QueueTicket {
-	id: string;
-	number: number;
-	subject: string;
-	status: TicketStatus;
-	severity_key: string;
-	programme_id: string;
+export interface QueueTicket extends TicketCore {
 	plan_id: string;
 	level: number;
 	channel: string;

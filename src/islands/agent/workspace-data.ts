@@ -4,45 +4,27 @@
 // it, the organisation's contract and authorized contacts, the linked problem and the open problems.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
+import type { TicketAttachment, TicketEventRow, TicketMessage } from '../shared/ticket/types.ts';
+import type { OrganisationRow } from '../shared/organisation.ts';
 import { failureOf, UNAVAILABLE, type BackendError, type Failure } from '../shared/backend.ts';
 
-export interface Message {
-	id: string;
-	author_id: string | null;
-	visibility: 'public' | 'internal';
-	body: string;
-	created_at: string;
+type Visibility = 'public' | 'internal';
+
+export interface Message extends TicketMessage {
+	visibility: Visibility;
 }
 
-export interface Attachment {
-	id: string;
-	message_id: string | null;
-	storage_path: string;
-	file_name: string;
-	mime_type: string;
-	size_bytes: number;
-	visibility: 'public' | 'internal';
+export interface Attachment extends TicketAttachment {
+	visibility: Visibility;
 }
 
-export interface TicketEvent {
-	id: number;
-	kind: string;
-	data: Record<string, unknown> | null;
-	at: string;
+export interface TicketEvent extends TicketEventRow {
 	actor_id: string | null;
-	actor_kind: 'customer' | 'staff' | 'system';
-	visibility: 'public' | 'internal';
+	visibility: Visibility;
 }
 
-export interface Organisation {
-	id: string;
-	name: string;
-	programme_id: string;
-	plan_id: string;
-	contract_start: string;
-	contract_end: string | null;
+export interface Organisation extends OrganisationRow {
 	go_live: string | null;
-	timezone: string;
 }
 
 export interface Contact {

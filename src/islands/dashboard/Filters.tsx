@@ -6,6 +6,7 @@ import type { Query } from './dashboard-data.ts';
 import type { DashboardLabels } from './labels.ts';
 import { rangeProblem, type RangeProblem } from './range.ts';
 import type { OverseenOrganisation as Organisation } from '../shared/use-staff.ts';
+import { Options } from '../shared/Options.tsx';
 
 interface Props {
 	labels: DashboardLabels;
@@ -74,11 +75,7 @@ export function Filters({ labels, staff, organisations, query, onApply }: Props)
 					onChange={(e) => setDraft({ ...draft, organisation: (e.target as HTMLSelectElement).value || null })}
 				>
 					{(staff || organisations.length > 1) && <option value="">{everyone}</option>}
-					{organisations.map((o) => (
-						<option key={o.id} value={o.id}>
-							{o.name}
-						</option>
-					))}
+					<Options items={organisations} />
 				</select>
 			</div>
 			{monthField('from')}

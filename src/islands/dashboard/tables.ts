@@ -53,6 +53,27 @@ function tallyColumns(group: string, c: TableContext, extra: string[] = []): Col
 	return [c.labels.colMeasured, c.labels.colOnTime, c.labels.colRate, ...extra].map((label) => ({ label, group }));
 }
 
+/** Every table starts with the month and, when the rows span programmes, the programme. */
+function leadColumns(c: TableContext): Column[] {
+	return [{ label: c.labels.colMonth }, ...(c.showProgramme ? [{ label: c.labels.colProgramme }] : [])];
+}
+
+function leadCells(month: Month, programme: string, c: TableContext): Cell[] {
+	return [monthCell(month, c.lang), ...(c.showProgramme ? [{ text: programmeName(programme, c) }] : [])];
+}
+
+/** First response, updates and escalations, each tallied, the first and last against their commitment. */
+function attainmentColumns(c: TableContext): Column[] {
+	const l = c.labels;
+	return [...tallyColumns(l.groupFirstResponse, c, [l.colCommitment, l.colMet]), ...tallyColumns(l.groupUpdates, c), ...tallyColumns(l.groupEscalations, c, [l.colCommitment, l.colMet])];
+}
+
+/** The cells under tallyColumns: measured, on time and rate, then the commitment and whether it was met. */
+function tallyCells(c: TableContext, measured: number, onTime: number, rate: number | null, commitment?: { n: number; met: boolean | null }): Cell[] {
+	const cells = [countCell(measured, c.lang), countCell(onTime, c.lang), rateCell(rate, c)];
+	return commitment ? [...cells, countCell(commitment.n, c.lang), metCell(commitment.met, c)] : cells;
+}
+
 /** Attainment per month (and programme): the chart's table. */
 export function attainmentTable(months: MonthAttainment[], c: TableContext): TableModel {
 	const l = c.labels;
@@ -61,30 +82,16 @@ export function attainmentTable(months: MonthAttainment[], c: TableContext): Tab
 		title: l.attainmentHeading,
 		rowHeaders: c.showProgramme ? 2 : 1,
 		columns: [
-			{ label: l.colMonth },
-			...(c.showProgramme ? [{ label: l.colProgramme }] : []),
+			...leadColumns(c),
 			{ label: l.colTickets },
-			...tallyColumns(l.groupFirstResponse, c, [l.colCommitment, l.colMet]),
-			...tallyColumns(l.groupUpdates, c),
-			...tallyColumns(l.groupEscalations, c, [l.colCommitment, l.colMet]),
+			...attainmentColumns(c),
 		],
 		rows: months.map((m) => [
-			monthCell(m.month, c.lang),
-			...(c.showProgramme ? [{ text: programmeName(m.programme, c) }] : []),
+			...leadCells(m.month, m.programme, c),
 			countCell(m.tickets, c.lang),
-			countCell(m.firstResponses.measured, c.lang),
-			countCell(m.firstResponses.onTime, c.lang),
-			rateCell(m.firstResponses.rate, c),
-			countCell(m.firstResponseCommitment, c.lang),
-			metCell(m.firstResponseMet, c),
-			countCell(m.updates.measured, c.lang),
-			countCell(m.updates.onTime, c.lang),
-			rateCell(m.updates.rate, c),
-			countCell(m.escalations.measured, c.lang),
-			countCell(m.escalations.onTime, c.lang),
-			rateCell(m.escalations.rate, c),
-			countCell(m.escalationCommitment, c.lang),
-			metCell(m.escalationMet, c),
+			...tallyCells(c, m.firstResponses.measured, m.firstResponses.onTime, m.firstResponses.rate, { n: m.firstResponseCommitment, met: m.firstResponseMet }),
+			...tallyCells(c, m.updates.measured, m.updates.onTime, m.updates.rate),
+			...tallyCells(c, m.escalations.measured, m.escalations.onTime, m.escalations.rate, { n: m.escalationCommitment, met: m.escalationMet }),
 		]),
 	};
 }
@@ -97,35 +104,21 @@ export function breakdownTable(rows: AttainmentRow[], c: TableContext): TableMod
 		title: l.breakdownHeading,
 		rowHeaders: c.showProgramme ? 4 : 3,
 		columns: [
-			{ label: l.colMonth },
-			...(c.showProgramme ? [{ label: l.colProgramme }] : []),
+			...leadColumns(c),
 			{ label: l.colPlan },
 			{ label: l.colSeverity },
 			{ label: l.colTickets },
-			...tallyColumns(l.groupFirstResponse, c, [l.colCommitment, l.colMet]),
-			...tallyColumns(l.groupUpdates, c),
-			...tallyColumns(l.groupEscalations, c, [l.colCommitment, l.colMet]),
+			...attainmentColumns(c),
 			{ label: l.colAllMet },
 		],
 		rows: rows.map((r) => [
-			monthCell(monthOf(r.month), c.lang),
-			...(c.showProgramme ? [{ text: programmeName(r.programme_id, c) }] : []),
+			...leadCells(monthOf(r.month), r.programme_id, c),
 			{ text: planName(r.programme_id, r.plan_id, c) },
 			{ text: severityName(r.programme_id, r.severity_key, c.programmes) },
 			countCell(r.tickets, c.lang),
-			countCell(r.first_responses_measured, c.lang),
-			countCell(r.first_responses_on_time, c.lang),
-			rateCell(r.first_response_rate, c),
-			countCell(r.first_response_commitment, c.lang),
-			metCell(r.first_response_met, c),
-			countCell(r.updates_measured, c.lang),
-			countCell(r.updates_on_time, c.lang),
-			rateCell(r.update_rate, c),
-			countCell(r.escalations_measured, c.lang),
-			countCell(r.escalations_on_time, c.lang),
-			rateCell(r.escalation_rate, c),
-			countCell(r.escalation_commitment, c.lang),
-			metCell(r.escalation_met, c),
+			...tallyCells(c, r.first_responses_measured, r.first_responses_on_time, r.first_response_rate, { n: r.first_response_commitment, met: r.first_response_met }),
+			...tallyCells(c, r.updates_measured, r.updates_on_time, r.update_rate),
+			...tallyCells(c, r.escalations_measured, r.escalations_on_time, r.escalation_rate, { n: r.escalation_commitment, met: r.escalation_met }),
 			metCell(r.met, c),
 		]),
 	};
@@ -139,14 +132,12 @@ export function breachesTable(breaches: SeverityBreaches[], c: TableContext): Ta
 		title: l.breachesHeading,
 		rowHeaders: c.showProgramme ? 3 : 2,
 		columns: [
-			{ label: l.colMonth },
-			...(c.showProgramme ? [{ label: l.colProgramme }] : []),
+			...leadColumns(c),
 			{ label: l.colSeverity },
 			...[l.groupFirstResponse, l.groupUpdates, l.groupEscalations, l.colTotal].map((label) => ({ label, group: l.groupBreaches })),
 		],
 		rows: breaches.map((b) => [
-			monthCell(b.month, c.lang),
-			...(c.showProgramme ? [{ text: programmeName(b.programme, c) }] : []),
+			...leadCells(b.month, b.programme, c),
 			{ text: severityName(b.programme, b.severity, c.programmes) },
 			countCell(b.firstResponse, c.lang),
 			countCell(b.updates, c.lang),

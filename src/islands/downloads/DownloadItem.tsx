@@ -6,6 +6,7 @@ import { findItem, type DownloadItem } from './catalogue.ts';
 import type { DownloadsProps } from './props.ts';
 import DownloadVersionView from './DownloadVersion.tsx';
 import VisibilityBadge from './VisibilityBadge.tsx';
+import { Loading, Unavailable } from '../shared/states.tsx';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'missing' } | { status: 'ready'; item: DownloadItem };
 
@@ -26,19 +27,13 @@ export default function DownloadItemView(props: Props) {
 			<a href={pagePath}>{labels.back}</a>
 		</p>
 	);
-	if (state.status === 'loading') return <p class="mostrador-status">{labels.loading}</p>;
+	if (state.status === 'loading') return <Loading text={labels.loading} live="none" />;
 	if (state.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
+		return <Unavailable text={labels.unavailable} />;
 	if (state.status === 'missing')
 		return (
 			<div>
-				<p class="mostrador-error" role="alert">
-					{labels.notFound}
-				</p>
+				<Unavailable text={labels.notFound} />
 				{back}
 			</div>
 		);

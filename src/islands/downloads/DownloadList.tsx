@@ -6,6 +6,7 @@ import { fill } from '../shared/labels.ts';
 import { listItems, type DownloadItem } from './catalogue.ts';
 import type { DownloadsProps } from './props.ts';
 import VisibilityBadge from './VisibilityBadge.tsx';
+import { Loading, Unavailable } from '../shared/states.tsx';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; items: DownloadItem[] };
 
@@ -16,13 +17,9 @@ export default function DownloadList({ client, signedIn, pagePath, accountHref, 
 		listItems(client).then((answer) => setState(answer.ok ? { status: 'ready', items: answer.data } : { status: 'unavailable' }));
 	}, [client, signedIn]);
 
-	if (state.status === 'loading') return <p class="mostrador-status">{labels.loading}</p>;
+	if (state.status === 'loading') return <Loading text={labels.loading} live="none" />;
 	if (state.status === 'unavailable')
-		return (
-			<p class="mostrador-error" role="alert">
-				{labels.unavailable}
-			</p>
-		);
+		return <Unavailable text={labels.unavailable} />;
 	if (state.items.length === 0) return <p class="mostrador-status">{labels.empty}</p>;
 	const restricted = !signedIn && state.items.some((i) => i.visibility !== 'public');
 	return (

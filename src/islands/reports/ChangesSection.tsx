@@ -4,6 +4,7 @@ import { localePath } from '../shared/use-session.ts';
 import type { PublishedVersion } from '../../../supabase/functions/_shared/reports/activity.ts';
 import type { ArticleChange, ContentChanges, Title } from '../../../supabase/functions/_shared/reports/content-changes.ts';
 import type { ReportLabels } from './labels.ts';
+import ReportTable from './ReportTable.tsx';
 
 interface Props {
 	labels: ReportLabels;
@@ -83,32 +84,19 @@ export default function ChangesSection({ labels, lang, changes, downloads, timeZ
 				<h3 id="report-downloads">
 					{labels.downloads} ({downloads.length})
 				</h3>
-				{downloads.length ? (
-					<div class="report-table" role="region" aria-labelledby="report-downloads" tabindex={0}>
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">{labels.download}</th>
-									<th scope="col">{labels.version}</th>
-									<th scope="col">{labels.supportStatus}</th>
-									<th scope="col">{labels.publishedAt}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{downloads.map((d) => (
-									<tr key={`${d.item}@${d.version}`}>
-										<td>{d.name}</td>
-										<td>{d.version}</td>
-										<td>{SUPPORT[d.support_status] ? labels[SUPPORT[d.support_status]] : d.support_status}</td>
-										<td>{published.format(new Date(d.published_at))}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
-				) : (
-					<p>{labels.none}</p>
-				)}
+				<ReportTable
+					labelledBy="report-downloads"
+					columns={[labels.download, labels.version, labels.supportStatus, labels.publishedAt]}
+					rows={downloads}
+					rowKey={(d) => `${d.item}@${d.version}`}
+					cells={(d) => [
+						d.name,
+						d.version,
+						SUPPORT[d.support_status] ? labels[SUPPORT[d.support_status]] : d.support_status,
+						published.format(new Date(d.published_at)),
+					]}
+					none={labels.none}
+				/>
 			</section>
 		</>
 	);

@@ -1,6 +1,7 @@
 // Which organisation and month to show: a plain GET form, so the address always says what is on the
 // page and can be bookmarked or sent. Not printed.
 import type { ReportLabels } from './labels.ts';
+import { Options } from '../shared/Options.tsx';
 
 interface Props {
 	labels: ReportLabels;
@@ -17,11 +18,7 @@ export default function ReportControls({ labels, organisations, org, month }: Pr
 					<label for="report-org">{labels.organisation}</label>
 					<select id="report-org" name="org" value={org ?? ''} required>
 						{!org && <option value="">—</option>}
-						{organisations.map((o) => (
-							<option key={o.id} value={o.id}>
-								{o.name}
-							</option>
-						))}
+						<Options items={organisations} />
 					</select>
 				</div>
 				<div>

@@ -5,6 +5,7 @@ import { fill } from '../shared/labels.ts';
 import type { AttainmentSummary, Judged, Measure } from '../../../supabase/functions/_shared/reports/attainment.ts';
 import { formatRate } from '../../../supabase/functions/_shared/reports/format.ts';
 import type { ReportLabels } from './labels.ts';
+import { HeaderRow } from '../shared/HeaderRow.tsx';
 
 interface Props {
 	labels: ReportLabels;
@@ -29,15 +30,7 @@ export default function SlaSection({ labels, lang, sla, severityNames }: Props) 
 			<h3 id="report-sla">{labels.sla}</h3>
 			<div class="report-table" role="region" aria-labelledby="report-sla" tabindex={0}>
 				<table>
-					<thead>
-						<tr>
-							<th scope="col">{labels.severity}</th>
-							<th scope="col">{labels.tickets}</th>
-							<th scope="col">{labels.firstResponse}</th>
-							<th scope="col">{labels.updates}</th>
-							<th scope="col">{labels.escalation}</th>
-						</tr>
-					</thead>
+					<HeaderRow columns={[labels.severity, labels.tickets, labels.firstResponse, labels.updates, labels.escalation]} />
 					<tbody>
 						{sla.by_severity.map((s) => (
 							<tr key={s.severity}>

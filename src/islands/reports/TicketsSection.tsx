@@ -3,6 +3,7 @@
 import { localePath } from '../shared/use-session.ts';
 import type { Activity } from '../../../supabase/functions/_shared/reports/activity.ts';
 import type { ReportLabels } from './labels.ts';
+import ReportTable from './ReportTable.tsx';
 
 interface Props {
 	labels: ReportLabels;
@@ -28,67 +29,31 @@ export default function TicketsSection({ labels, lang, activity }: Props) {
 			<h4 id="report-opened">
 				{labels.opened} ({activity.opened.length})
 			</h4>
-			{activity.opened.length ? (
-				<div class="report-table" role="region" aria-labelledby="report-opened" tabindex={0}>
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">{labels.ticket}</th>
-								<th scope="col">{labels.subject}</th>
-								<th scope="col">{labels.severity}</th>
-								<th scope="col">{labels.status}</th>
-								<th scope="col">{labels.openedAt}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{activity.opened.map((t) => (
-								<tr key={t.number}>
-									<td>
-										<a href={link(t.number)}>#{t.number}</a>
-									</td>
-									<td>{t.subject}</td>
-									<td>{label(t.severity_label)}</td>
-									<td>{STATUS[t.status] ? labels[STATUS[t.status]] : t.status}</td>
-									<td>{day.format(new Date(t.created_at))}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			) : (
-				<p>{labels.none}</p>
-			)}
+			<ReportTable
+				labelledBy="report-opened"
+				columns={[labels.ticket, labels.subject, labels.severity, labels.status, labels.openedAt]}
+				rows={activity.opened}
+				rowKey={(t) => t.number}
+				cells={(t) => [
+					<a href={link(t.number)}>#{t.number}</a>,
+					t.subject,
+					label(t.severity_label),
+					STATUS[t.status] ? labels[STATUS[t.status]] : t.status,
+					day.format(new Date(t.created_at)),
+				]}
+				none={labels.none}
+			/>
 			<h4 id="report-closed">
 				{labels.closed} ({activity.closed.length})
 			</h4>
-			{activity.closed.length ? (
-				<div class="report-table" role="region" aria-labelledby="report-closed" tabindex={0}>
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">{labels.ticket}</th>
-								<th scope="col">{labels.subject}</th>
-								<th scope="col">{labels.severity}</th>
-								<th scope="col">{labels.closedAt}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{activity.closed.map((t) => (
-								<tr key={t.number}>
-									<td>
-										<a href={link(t.number)}>#{t.number}</a>
-									</td>
-									<td>{t.subject}</td>
-									<td>{label(t.severity_label)}</td>
-									<td>{day.format(new Date(t.closed_at))}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			) : (
-				<p>{labels.none}</p>
-			)}
+			<ReportTable
+				labelledBy="report-closed"
+				columns={[labels.ticket, labels.subject, labels.severity, labels.closedAt]}
+				rows={activity.closed}
+				rowKey={(t) => t.number}
+				cells={(t) => [<a href={link(t.number)}>#{t.number}</a>, t.subject, label(t.severity_label), day.format(new Date(t.closed_at))]}
+				none={labels.none}
+			/>
 		</section>
 	);
 }

@@ -27,6 +27,7 @@ import { SuccessPanel } from './SuccessPanel.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import type { Contact, FieldName, Organisation, OrganisationContext, TicketFields, TicketFormProps } from './types.ts';
 import { Loading } from '../shared/states.tsx';
+import { Options } from '../shared/Options.tsx';
 
 export interface DraftFormProps extends TicketFormProps {
 	client: SupabaseClient;
@@ -233,11 +234,7 @@ export function DraftForm(props: DraftFormProps) {
 									set('organisation_id', e.currentTarget.value);
 								}}
 							>
-								{organisations.map((o) => (
-									<option key={o.id} value={o.id}>
-										{o.name}
-									</option>
-								))}
+								<Options items={organisations} />
 							</select>
 						)}
 					</Field>

@@ -3,6 +3,7 @@
 import { Field } from './Field.tsx';
 import type { TicketFormLabels } from './labels.ts';
 import type { ProductOption } from './types.ts';
+import { Options } from '../shared/Options.tsx';
 
 export interface ProductFieldsProps {
 	idPrefix: string;
@@ -31,11 +32,7 @@ export function ProductFields({ idPrefix, products, product, version, errors, la
 						}}
 					>
 						<option value="">{labels.productNone}</option>
-						{products.map((p) => (
-							<option key={p.id} value={p.id}>
-								{p.name}
-							</option>
-						))}
+						<Options items={products} />
 					</select>
 				)}
 			</Field>

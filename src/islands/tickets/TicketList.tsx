@@ -14,6 +14,7 @@ import { statusLabel } from '../shared/ticket-status.tsx';
 import { errorText } from './errors.ts';
 import { Loading, Unavailable } from '../shared/states.tsx';
 import { shortDate } from './format.ts';
+import { HeaderRow } from '../shared/HeaderRow.tsx';
 
 interface Props extends TicketsProps {
 	client: SupabaseClient;
@@ -123,16 +124,7 @@ export default function TicketList({ client, userId, labels, lang, severities, t
 					<div class="tickets-table not-content" role="region" aria-label={viewName} tabIndex={0}>
 						<table>
 							<caption class="sr-only">{viewName}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{labels.colNumber}</th>
-									<th scope="col">{labels.colSubject}</th>
-									<th scope="col">{labels.colStatus}</th>
-									<th scope="col">{labels.colSeverity}</th>
-									<th scope="col">{labels.colDue}</th>
-									<th scope="col">{labels.colCreated}</th>
-								</tr>
-							</thead>
+							<HeaderRow columns={[labels.colNumber, labels.colSubject, labels.colStatus, labels.colSeverity, labels.colDue, labels.colCreated]} />
 							<tbody>
 								{result.rows.map((t) => (
 									<tr key={t.id}>

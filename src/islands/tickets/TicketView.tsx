@@ -2,7 +2,7 @@
 // resolved it, the public thread with its files, a reply box, and the history. Read under RLS, so a
 // ticket of another organisation is simply not found. Refreshed after the reader's own actions and,
 // while the page is in view, once a minute (never faster than every 30 s).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../shared/labels.ts';
 import type { TicketsProps } from './props.ts';
@@ -15,7 +15,7 @@ import Timeline from './Timeline.tsx';
 import ReplyForm from './ReplyForm.tsx';
 import Resolution from './Resolution.tsx';
 import { errorText } from './errors.ts';
-import { Loading, Unavailable } from '../shared/states.tsx';
+import { BackLink, TicketLoadState, usePolledTicket, useTicketTitle } from '../shared/ticket/frame.tsx';
 import { shortDate } from './format.ts';
 import { zoneOf } from './ticket-row.ts';
 
@@ -30,49 +30,32 @@ interface Props extends TicketsProps {
 }
 
 export default function TicketView({ client, userId, number, labels, lang, severities, products, listPath, newTicketPath }: Props) {
-	const [load, setLoad] = useState<TicketLoad | null>(null);
 	const [notice, setNotice] = useState<string | null>(null);
 	const [now, setNow] = useState(Date.now());
-
-	const refresh = useCallback(async () => {
-		const next = await loadTicket(client, number);
-		setNow(Date.now());
-		// A failed background refresh keeps what is on screen.
-		setLoad((current) => (!next.ok && !next.notFound && current?.ok ? current : next));
-	}, [client, number]);
-
-	useEffect(() => {
-		refresh();
-		const timer = setInterval(() => document.visibilityState === 'visible' && refresh(), REFRESH_MS);
-		return () => clearInterval(timer);
-	}, [refresh]);
-
-	useEffect(() => {
-		if (load?.ok) document.title = `${fill(labels.ticketHeading, { number: load.page.ticket.number, subject: load.page.ticket.subject })} | ${document.title.split(' | ').at(-1)}`;
-	}, [load?.ok && load.page.ticket.subject]);
-
-	const back = (
-		<p>
-			<a href={listPath}>{labels.back}</a>
-		</p>
+	const [load, refresh] = usePolledTicket<TicketLoad>(
+		async () => {
+			const next = await loadTicket(client, number);
+			setNow(Date.now());
+			return next;
+		},
+		[client, number],
+		REFRESH_MS,
 	);
-	if (!load)
-		return <Loading text={labels.loading} />;
-	if (!load.ok && load.notFound)
+	useTicketTitle(load?.ok ? fill(labels.ticketHeading, { number: load.page.ticket.number, subject: load.page.ticket.subject }) : null);
+
+	const back = <BackLink href={listPath} text={labels.back} />;
+	if (!load || !load.ok)
 		return (
-			<div class="tickets-not-found">
-				<p class="mostrador-error" role="alert">
-					{labels.notFound}
-				</p>
-				{back}
-			</div>
-		);
-	if (!load.ok)
-		return (
-			<div>
-				<Unavailable text={errorText(load, labels)} retry={labels.refresh} onRetry={refresh} />
-				{back}
-			</div>
+			<TicketLoadState
+				load={load}
+				loading={labels.loading}
+				notFound={labels.notFound}
+				notFoundClass="tickets-not-found"
+				failure={(f) => errorText(f, labels)}
+				retry={labels.refresh}
+				onRetry={refresh}
+				back={back}
+			/>
 		);
 
 	const { page } = load;

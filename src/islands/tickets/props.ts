@@ -1,11 +1,9 @@
 // What the page hands the tickets island, built at build time from the translation files and the
 // support programmes (content/support): labels in the page's language, severity labels per programme.
 import type { TicketsLabels } from './labels.ts';
+import { severityLabelIn, type Severity } from '../shared/severity.ts';
 
-export interface Severity {
-	key: string;
-	label: string;
-}
+export type { Severity };
 
 export interface TicketsProps {
 	labels: TicketsLabels;
@@ -17,5 +15,5 @@ export interface TicketsProps {
 }
 
 export function severityLabel(severities: TicketsProps['severities'], programme: string, key: string): string {
-	return severities[programme]?.find((s) => s.key === key)?.label ?? key;
+	return severityLabelIn(severities[programme], key);
 }

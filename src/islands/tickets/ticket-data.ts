@@ -5,31 +5,12 @@
 // customers; the `message_added` events say which messages support wrote, so those read as "Soporte".
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { TICKET_COLUMNS, type TicketDetail } from './ticket-row.ts';
+import type { TicketAttachment, TicketEventRow, TicketMessage } from '../shared/ticket/types.ts';
 import { failureOf, type Failure } from '../shared/backend.ts';
 
-export interface Message {
-	id: string;
-	author_id: string | null;
-	body: string;
-	created_at: string;
-}
-
-export interface Attachment {
-	id: string;
-	message_id: string | null;
-	storage_path: string;
-	file_name: string;
-	mime_type: string;
-	size_bytes: number;
-}
-
-export interface TicketEvent {
-	id: number;
-	kind: string;
-	data: Record<string, unknown> | null;
-	at: string;
-	actor_kind: 'customer' | 'staff' | 'system';
-}
+export type Message = TicketMessage;
+export type Attachment = TicketAttachment;
+export type TicketEvent = TicketEventRow;
 
 export interface TicketPage {
 	ticket: TicketDetail;

@@ -1,6 +1,6 @@
 // The columns of public.tickets the customer's pages read (RLS decides which rows), and their types.
 
-import type { TicketStatus } from '../shared/ticket-status.tsx';
+import type { TicketCore } from '../shared/ticket/types.ts';
 export type { TicketStatus } from '../shared/ticket-status.tsx';
 
 /** What the list and the SLA clock need of a ticket. */
@@ -10,13 +10,7 @@ export const LIST_COLUMNS =
 /** ...and what the ticket page adds. */
 export const TICKET_COLUMNS = `${LIST_COLUMNS}, environment, product_id, version, resolved_at`;
 
-export interface TicketRow {
-	id: string;
-	number: number;
-	subject: string;
-	status: TicketStatus;
-	severity_key: string;
-	programme_id: string;
+export interface TicketRow extends TicketCore {
 	organisation_id: string;
 	requester_id: string;
 	created_at: string;

@@ -10,6 +10,8 @@ import { FieldError, describedBy } from '../Field.tsx';
 import type { AdminProps, AlertArticle } from '../props.ts';
 import { listNotices, listOrganisations, sendNotice, type AlertNotice, type OrganisationOption } from './alerts-api.ts';
 import { NoticeHistory } from './NoticeHistory.tsx';
+import { Unavailable } from '../../shared/states.tsx';
+import { Done, Submit } from '../FormEnd.tsx';
 
 type Audience = 'affected' | 'chosen';
 
@@ -36,11 +38,7 @@ export function AlertNotices({ client, props }: { client: SupabaseClient; props:
 	return (
 		<div class="admin-section">
 			<p>{labels['alerts.intro']}</p>
-			{loadError && (
-				<p class="mostrador-error" role="alert">
-					{loadError}
-				</p>
-			)}
+			{loadError && <Unavailable text={loadError} />}
 			<NoticeForm client={client} props={props} organisations={organisations} onSent={reload} />
 			{notices && <NoticeHistory notices={notices} props={props} />}
 		</div>
@@ -168,17 +166,8 @@ function NoticeForm({ client, props, organisations, onSent }: FormProps) {
 						<FieldError id="admin-alert-orgs" text={orgError} />
 					</fieldset>
 				)}
-				{formError && (
-					<p class="mostrador-error" role="alert">
-						{formError}
-					</p>
-				)}
-				<button type="submit" class="mostrador-button" disabled={busy}>
-					{busy ? labels['alerts.sending'] : labels[resolved ? 'alerts.sendResolved' : 'alerts.send']}
-				</button>
-				<p role="status" class="admin-done">
-					{done}
-				</p>
+				<Submit error={formError} busy={busy} text={labels[resolved ? 'alerts.sendResolved' : 'alerts.send']} busyText={labels['alerts.sending']} />
+				<Done text={done} />
 			</form>
 		</section>
 	);

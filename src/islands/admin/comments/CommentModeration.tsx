@@ -7,6 +7,8 @@ import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import type { AdminProps } from '../props.ts';
 import { listComments, setHidden, type CommentFilter, type ModeratedComment } from './comments-api.ts';
+import { Loading, Unavailable } from '../../shared/states.tsx';
+import { Done } from '../FormEnd.tsx';
 
 const FILTERS: CommentFilter[] = ['all', 'visible', 'hidden'];
 
@@ -61,19 +63,9 @@ export function CommentModeration({ client, props }: { client: SupabaseClient; p
 						))}
 					</select>
 				</form>
-				{error && (
-					<p class="mostrador-error" role="alert">
-						{error}
-					</p>
-				)}
-				<p role="status" class="admin-done">
-					{announce}
-				</p>
-				{!comments && !error && (
-					<p class="mostrador-status" aria-live="polite">
-						{labels.loading}
-					</p>
-				)}
+				{error && <Unavailable text={error} />}
+				<Done text={announce} />
+				{!comments && !error && <Loading text={labels.loading} live="polite" />}
 				{comments && comments.length === 0 && <p>{labels['comments.empty']}</p>}
 				{comments && comments.length > 0 && (
 					<ul ref={list} class="admin-list admin-comments">

@@ -1,13 +1,14 @@
 // Registers an item of the download catalogue (create_download_item): its slug (the address
 // /descargas/?item=<slug>), name, kind, who may download it and the product it belongs to.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
-import { messageFor } from '../errors.ts';
-import { failureCode } from '../../shared/backend.ts';
+import { useFieldErrors } from '../use-field-errors.ts';
 import { Field, controlProps } from '../Field.tsx';
 import type { AdminProps } from '../props.ts';
 import { createItem, type Kind, type NewItem, type Visibility } from './downloads-api.ts';
+import { Options } from '../../shared/Options.tsx';
+import { Done, Submit } from '../FormEnd.tsx';
 
 const KINDS: Kind[] = ['software', 'document', 'tool'];
 const VISIBILITIES: Visibility[] = ['public', 'members', 'contract'];
@@ -34,36 +35,24 @@ export function ItemForm({ client, props, onCreated }: { client: SupabaseClient;
 	const { labels } = props;
 	const [item, setItem] = useState<NewItem>({ slug: '', name: '', kind: 'software', visibility: 'contract', product: null, description: '' });
 	const [slugTouched, setSlugTouched] = useState(false);
-	const [errors, setErrors] = useState<Partial<Record<keyof NewItem, string>>>({});
-	const [formError, setFormError] = useState('');
+	const { form, errors, formError, setFormError, found, refused } = useFieldErrors<keyof NewItem>('admin-item-', labels);
 	const [done, setDone] = useState('');
 	const [busy, setBusy] = useState(false);
-	const form = useRef<HTMLFormElement>(null);
 
 	const set = (patch: Partial<NewItem>) => setItem((i) => ({ ...i, ...patch }));
-	const focusField = (field: keyof NewItem) => form.current?.querySelector<HTMLElement>(`#admin-item-${field}`)?.focus();
 
 	async function submit(e: Event) {
 		e.preventDefault();
 		setDone('');
 		setFormError('');
-		const found: Partial<Record<keyof NewItem, string>> = {};
-		if (!item.name.trim()) found.name = labels['item.nameMissing'];
-		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(item.slug)) found.slug = labels['error.invalid_slug'];
-		setErrors(found);
-		const first = (['name', 'slug'] as const).find((f) => found[f]);
-		if (first) return focusField(first);
+		const problems: Partial<Record<keyof NewItem, string>> = {};
+		if (!item.name.trim()) problems.name = labels['item.nameMissing'];
+		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(item.slug)) problems.slug = labels['error.invalid_slug'];
+		if (found(problems, ['name', 'slug'])) return;
 		setBusy(true);
 		const result = await createItem(client, { ...item, name: item.name.trim(), description: item.description.trim() });
 		setBusy(false);
-		if (!result.ok) {
-			const field = FIELD_OF[failureCode(result)];
-			if (field) {
-				setErrors({ [field]: messageFor(result, labels) });
-				return focusField(field);
-			}
-			return setFormError(messageFor(result, labels));
-		}
+		if (!result.ok) return refused(result, FIELD_OF);
 		setDone(fill(labels['item.created'], { name: item.name.trim() }));
 		setItem({ slug: '', name: '', kind: item.kind, visibility: item.visibility, product: item.product, description: '' });
 		setSlugTouched(false);
@@ -119,11 +108,7 @@ export function ItemForm({ client, props, onCreated }: { client: SupabaseClient;
 				<Field id="admin-item-product" label={labels['item.product']} error={errors.product}>
 					<select {...controlProps('admin-item-product', undefined, errors.product)} value={item.product ?? ''} onChange={(e) => set({ product: e.currentTarget.value || null })}>
 						<option value="">{labels['item.noProduct']}</option>
-						{props.products.map((p) => (
-							<option key={p.id} value={p.id}>
-								{p.name}
-							</option>
-						))}
+						<Options items={props.products} />
 					</select>
 				</Field>
 				<Field id="admin-item-description" label={labels['item.description']} error={errors.description}>
@@ -135,17 +120,8 @@ export function ItemForm({ client, props, onCreated }: { client: SupabaseClient;
 						onInput={(e) => set({ description: e.currentTarget.value })}
 					/>
 				</Field>
-				{formError && (
-					<p class="mostrador-error" role="alert">
-						{formError}
-					</p>
-				)}
-				<button type="submit" class="mostrador-button" disabled={busy}>
-					{busy ? labels['item.submitting'] : labels['item.submit']}
-				</button>
-				<p role="status" class="admin-done">
-					{done}
-				</p>
+				<Submit error={formError} busy={busy} text={labels['item.submit']} busyText={labels['item.submitting']} />
+				<Done text={done} />
 			</form>
 		</section>
 	);

@@ -1,45 +1,25 @@
 // The downloads section: register an item, publish a version of one, and see the catalogue. The list
 // reloads after each change so the forms always offer what exists.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { messageFor } from '../errors.ts';
+import { useList } from '../use-list.ts';
 import type { AdminProps } from '../props.ts';
 import { listItems, type ManagedItem } from './downloads-api.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemTable } from './ItemTable.tsx';
 import { VersionForm } from './VersionForm.tsx';
+import { Loading, Unavailable } from '../../shared/states.tsx';
 
 export function Publishing({ client, props }: { client: SupabaseClient; props: AdminProps }) {
 	const { labels } = props;
-	const [items, setItems] = useState<ManagedItem[] | null>(null);
-	const [error, setError] = useState('');
+	const { rows: items, error, reload } = useList<ManagedItem[]>(() => listItems(client), labels, [client]);
 	const [justCreated, setJustCreated] = useState<string | null>(null);
-
-	const reload = useCallback(async () => {
-		const result = await listItems(client);
-		if (result.ok) {
-			setItems(result.data);
-			setError('');
-		} else setError(messageFor(result, labels));
-	}, [client, labels]);
-
-	useEffect(() => {
-		void reload();
-	}, [reload]);
 
 	return (
 		<div class="admin-section">
 			<p>{labels['downloads.intro']}</p>
-			{error && (
-				<p class="mostrador-error" role="alert">
-					{error}
-				</p>
-			)}
-			{!items && !error && (
-				<p class="mostrador-status" aria-live="polite">
-					{labels.loading}
-				</p>
-			)}
+			{error && <Unavailable text={error} />}
+			{!items && !error && <Loading text={labels.loading} live="polite" />}
 			{items && (
 				<>
 					<VersionForm client={client} props={props} items={items} preselect={justCreated} onPublished={reload} />

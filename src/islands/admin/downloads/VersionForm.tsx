@@ -16,6 +16,7 @@ import { publishVersion, type ManagedItem, type PublishedVersion } from './downl
 import { fileSha256 } from './sha256.ts';
 import { policyStatus } from './support-status.ts';
 import { UploadError, uploadDownload } from './upload.ts';
+import { Submit } from '../FormEnd.tsx';
 
 type FieldName = 'item' | 'version' | 'file';
 type Step = { kind: 'idle' } | { kind: 'hashing' } | { kind: 'uploading'; percent: number } | { kind: 'verifying' };
@@ -171,14 +172,7 @@ export function VersionForm({ client, props, items, preselect, onPublished }: Pr
 				<Field id="admin-version-notes" label={labels['version.notes']}>
 					<textarea id="admin-version-notes" rows={3} maxLength={5000} value={notes} disabled={busy} onInput={(e) => setNotes(e.currentTarget.value)} />
 				</Field>
-				{formError && (
-					<p class="mostrador-error" role="alert">
-						{formError}
-					</p>
-				)}
-				<button type="submit" class="mostrador-button" disabled={busy}>
-					{busy ? labels['version.submitting'] : labels['version.submit']}
-				</button>
+				<Submit error={formError} busy={busy} text={labels['version.submit']} busyText={labels['version.submitting']} />
 				<Progress step={step} props={props} />
 				<div role="status" class="admin-done">
 					{published && (

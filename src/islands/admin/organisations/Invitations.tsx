@@ -9,6 +9,8 @@ import type { AdminProps } from '../props.ts';
 import { instant } from './format.ts';
 import { NewCode } from './NewCode.tsx';
 import { createInvitation, listInvitations, revokeInvitation, type Invitation, type Organisation } from './organisations-api.ts';
+import { Unavailable } from '../../shared/states.tsx';
+import { Done } from '../FormEnd.tsx';
 
 type InvitationState = 'active' | 'revoked' | 'expired' | 'usedUp';
 
@@ -92,14 +94,8 @@ export function Invitations({ client, props, organisation }: { client: SupabaseC
 				</button>
 			</form>
 			{code && <NewCode code={code} props={props} onDone={() => setCode(null)} />}
-			{error && (
-				<p class="mostrador-error" role="alert">
-					{error}
-				</p>
-			)}
-			<p role="status" class="admin-done">
-				{announce}
-			</p>
+			{error && <Unavailable text={error} />}
+			<Done text={announce} />
 			{invitations && invitations.length === 0 && <p>{labels['invites.empty']}</p>}
 			{invitations && invitations.length > 0 && (
 				<ul class="admin-list">

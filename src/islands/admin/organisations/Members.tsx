@@ -12,6 +12,7 @@ import { ConfirmInPlace } from '../../shared/ConfirmInPlace.tsx';
 import type { AdminProps } from '../props.ts';
 import { planName } from './format.ts';
 import { MEMBER_ROLES, removeMember, setRole, type Member, type MemberRole, type Organisation } from './organisations-api.ts';
+import { Done } from '../FormEnd.tsx';
 
 interface Props {
 	client: SupabaseClient;
@@ -43,9 +44,7 @@ export function Members({ client, props, organisation, limit, members, onChanged
 			>
 				{labels['members.refresh']}
 			</button>
-			<p role="status" class="admin-done">
-				{announce}
-			</p>
+			<Done text={announce} />
 			{members.length === 0 ? (
 				<p>{labels['members.empty']}</p>
 			) : (

@@ -2,6 +2,7 @@
 // copies it. Focus moves here so the person notices it before moving on.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminProps } from '../props.ts';
+import { Done } from '../FormEnd.tsx';
 
 export function NewCode({ code, props, onDone }: { code: string; props: AdminProps; onDone: () => void }) {
 	const { labels } = props;
@@ -39,9 +40,7 @@ export function NewCode({ code, props, onDone }: { code: string; props: AdminPro
 			<button type="button" class="mostrador-link" onClick={onDone}>
 				{labels['invites.done']}
 			</button>
-			<p role="status" class="admin-done">
-				{copied}
-			</p>
+			<Done text={copied} />
 		</div>
 	);
 }

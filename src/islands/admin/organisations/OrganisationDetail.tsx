@@ -9,6 +9,7 @@ import { contract, planName } from './format.ts';
 import { Invitations } from './Invitations.tsx';
 import { Members } from './Members.tsx';
 import { contactLimit, getOrganisation, listMembers, type Member, type Organisation } from './organisations-api.ts';
+import { Loading, Unavailable } from '../../shared/states.tsx';
 
 interface Loaded {
 	organisation: Organisation;
@@ -45,17 +46,11 @@ export function OrganisationDetail({ client, props, id }: { client: SupabaseClie
 		return (
 			<div class="admin-section">
 				{back}
-				<p class="mostrador-error" role="alert">
-					{error}
-				</p>
+				<Unavailable text={error} />
 			</div>
 		);
 	if (!loaded)
-		return (
-			<p class="mostrador-status" aria-live="polite">
-				{labels.loading}
-			</p>
-		);
+		return <Loading text={labels.loading} live="polite" />;
 	const { organisation: o, limit, members } = loaded;
 	const contacts = members.filter((m) => m.role !== 'member').length;
 	return (

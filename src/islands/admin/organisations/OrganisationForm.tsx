@@ -1,14 +1,15 @@
 // Creates a customer organisation (create_organisation, admins): its name, a plan of the active
 // programme (with how many authorized contacts it allows), the contract's first and last day, and the
 // time zone its deadlines are shown in (the programme's unless changed).
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fill } from '../../shared/labels.ts';
-import { messageFor } from '../errors.ts';
-import { failureCode } from '../../shared/backend.ts';
+import { useFieldErrors } from '../use-field-errors.ts';
 import { Field, controlProps } from '../Field.tsx';
 import type { AdminProps } from '../props.ts';
 import { createOrganisation, type NewOrganisation, type Organisation } from './organisations-api.ts';
+import { Options } from '../../shared/Options.tsx';
+import { Submit } from '../FormEnd.tsx';
 
 type FieldName = 'name' | 'plan' | 'contract_start' | 'contract_end' | 'timezone';
 const FIELD_OF: Record<string, FieldName> = {
@@ -32,39 +33,27 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 	const { labels, programme } = props;
 	const blank = (): NewOrganisation => ({ name: '', programme: programme.id, plan: programme.plans[0]?.id ?? '', contract_start: '', contract_end: null, timezone: programme.timezone });
 	const [o, setO] = useState<NewOrganisation>(blank);
-	const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-	const [formError, setFormError] = useState('');
+	const { form, errors, formError, setFormError, found, refused } = useFieldErrors<FieldName>('admin-org-', labels);
 	const [created, setCreated] = useState<Organisation | null>(null);
 	const [busy, setBusy] = useState(false);
-	const form = useRef<HTMLFormElement>(null);
 	const zones = useMemo(timeZones, []);
 
 	const set = (patch: Partial<NewOrganisation>) => setO((x) => ({ ...x, ...patch }));
-	const focusField = (f: FieldName) => form.current?.querySelector<HTMLElement>(`#admin-org-${f}`)?.focus();
 
 	async function submit(e: Event) {
 		e.preventDefault();
 		setFormError('');
 		setCreated(null);
-		const found: Partial<Record<FieldName, string>> = {};
-		if (!o.name.trim()) found.name = labels['orgs.nameMissing'];
-		if (!o.contract_start) found.contract_start = labels['error.contract_start_required'];
-		else if (o.contract_end && o.contract_end < o.contract_start) found.contract_end = labels['error.invalid_contract_dates'];
-		if (!o.timezone.trim()) found.timezone = labels['error.invalid_timezone'];
-		setErrors(found);
-		const first = (['name', 'contract_start', 'contract_end', 'timezone'] as const).find((f) => found[f]);
-		if (first) return focusField(first);
+		const problems: Partial<Record<FieldName, string>> = {};
+		if (!o.name.trim()) problems.name = labels['orgs.nameMissing'];
+		if (!o.contract_start) problems.contract_start = labels['error.contract_start_required'];
+		else if (o.contract_end && o.contract_end < o.contract_start) problems.contract_end = labels['error.invalid_contract_dates'];
+		if (!o.timezone.trim()) problems.timezone = labels['error.invalid_timezone'];
+		if (found(problems, ['name', 'contract_start', 'contract_end', 'timezone'])) return;
 		setBusy(true);
 		const result = await createOrganisation(client, { ...o, name: o.name.trim(), timezone: o.timezone.trim() });
 		setBusy(false);
-		if (!result.ok) {
-			const field = FIELD_OF[failureCode(result)];
-			if (field) {
-				setErrors({ [field]: messageFor(result, labels) });
-				return focusField(field);
-			}
-			return setFormError(messageFor(result, labels));
-		}
+		if (!result.ok) return refused(result, FIELD_OF);
 		setCreated(result.data);
 		setO(blank());
 		onCreated();
@@ -86,11 +75,7 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 				</Field>
 				<Field id="admin-org-plan" label={labels['orgs.plan']} hint={hint} error={errors.plan}>
 					<select {...controlProps('admin-org-plan', hint, errors.plan)} value={o.plan} onChange={(e) => set({ plan: e.currentTarget.value })}>
-						{programme.plans.map((p) => (
-							<option key={p.id} value={p.id}>
-								{p.name}
-							</option>
-						))}
+						<Options items={programme.plans} />
 					</select>
 				</Field>
 				<Field id="admin-org-contract_start" label={labels['orgs.contractStart']} error={errors.contract_start}>
@@ -124,14 +109,7 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 						))}
 					</datalist>
 				</Field>
-				{formError && (
-					<p class="mostrador-error" role="alert">
-						{formError}
-					</p>
-				)}
-				<button type="submit" class="mostrador-button" disabled={busy}>
-					{busy ? labels['orgs.creating'] : labels['orgs.create']}
-				</button>
+				<Submit error={formError} busy={busy} text={labels['orgs.create']} busyText={labels['orgs.creating']} />
 				<div role="status" class="admin-done">
 					{created && (
 						<p>

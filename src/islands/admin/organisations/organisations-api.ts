@@ -4,19 +4,12 @@
 // trigger keeps the plan's limit and refuses with authorized_contacts_limit).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { call, type Result } from '../../shared/backend.ts';
+import type { OrganisationRow } from '../../shared/organisation.ts';
 
 export type MemberRole = 'member' | 'authorized_contact' | 'coordinator';
 export const MEMBER_ROLES: MemberRole[] = ['member', 'authorized_contact', 'coordinator'];
 
-export interface Organisation {
-	id: string;
-	name: string;
-	programme_id: string;
-	plan_id: string;
-	contract_start: string;
-	contract_end: string | null;
-	timezone: string;
-}
+export type Organisation = OrganisationRow;
 
 export interface Invitation {
 	id: string;

@@ -5,13 +5,9 @@
 import type { ComponentChildren } from 'preact';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import AttachmentLink, { type AttachmentFile } from '../AttachmentLink.tsx';
+import type { TicketMessage as ThreadMessage } from './types.ts';
 
-export interface ThreadMessage {
-	id: string;
-	author_id: string | null;
-	body: string;
-	created_at: string;
-}
+export type { TicketMessage as ThreadMessage } from './types.ts';
 
 interface Props<M extends ThreadMessage> {
 	client: SupabaseClient;
