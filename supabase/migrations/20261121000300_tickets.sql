@@ -387,7 +387,7 @@ declare t public.tickets;
 begin
 	select * into t from public.tickets where id = ticket for update;
 	if not found or not (private.is_staff() or private.is_member(t.organisation_id) or (select auth.role()) is not distinct from 'service_role') then
-		perform private.fail('ticket_not_found', 'There is no such ticket, or it belongs to another organisation.', 'P0002');
+		perform private.fail('ticket_not_found', 'There is no such ticket, or it belongs to another organisation.', 'PT404');
 	end if;
 	return t;
 end $$;
@@ -582,10 +582,10 @@ begin
 		select * into existing from public.tickets where requester_id = requester and idempotency_key = ticket ->> 'idempotency_key';
 		if found then return existing; end if;
 	end if;
-	if coalesce(ticket ->> 'organisation_id', '') !~ '^[0-9a-fA-F-]{36}$' then perform private.fail('organisation_not_found', null, 'P0002', 'organisation_id'); end if;
+	if coalesce(ticket ->> 'organisation_id', '') !~ '^[0-9a-fA-F-]{36}$' then perform private.fail('organisation_not_found', null, 'PT404', 'organisation_id'); end if;
 	-- Locked, so that two tickets opened at once for one organisation are counted against its quota one after the other.
 	select * into org from public.organisations where id = (ticket ->> 'organisation_id')::uuid for update;
-	if not found then perform private.fail('organisation_not_found', null, 'P0002', 'organisation_id'); end if;
+	if not found then perform private.fail('organisation_not_found', null, 'PT404', 'organisation_id'); end if;
 	perform private.may_open_ticket(org, requester);
 	if not exists (select 1 from public.severities where programme_id = org.programme_id and key = ticket ->> 'severity') then
 		perform private.fail('invalid_severity', null, 'P0001', 'severity');

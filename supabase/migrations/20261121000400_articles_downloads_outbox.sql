@@ -27,7 +27,7 @@ begin
 		perform private.fail('invalid_article', 'An article is named by its slug, e.g. guias/integracion-ldap.', 'P0001', 'article');
 	end if;
 	if not exists (select 1 from public.articles a where a.slug = require_article.slug) then
-		perform private.fail('article_not_found', 'No published article has this slug.', 'P0002', 'article');
+		perform private.fail('article_not_found', 'No published article has this slug.', 'PT404', 'article');
 	end if;
 end $$;
 
@@ -77,7 +77,7 @@ language plpgsql security definer set search_path = '' as $$
 declare c public.article_comments;
 begin
 	select * into c from public.article_comments where id = comment for update;
-	if not found then perform private.fail('comment_not_found', null, 'P0002'); end if;
+	if not found then perform private.fail('comment_not_found', null, 'PT404'); end if;
 	if c.author_id is distinct from (select auth.uid()) then perform private.fail('not_author', 'Only the author edits a comment.', '42501'); end if;
 	if c.hidden_at is not null then perform private.fail('comment_hidden', 'A hidden comment cannot be edited.'); end if;
 	if c.created_at < now() - interval '15 minutes' then perform private.fail('edit_window_closed', 'Comments can be edited for 15 minutes.'); end if;
@@ -93,7 +93,7 @@ begin
 	update public.article_comments
 	set hidden_at = case when hidden then now() end, hidden_by = case when hidden then (select auth.uid()) end
 	where id = comment returning * into c;
-	if not found then perform private.fail('comment_not_found', null, 'P0002'); end if;
+	if not found then perform private.fail('comment_not_found', null, 'PT404'); end if;
 	return c;
 end $$;
 
@@ -281,7 +281,7 @@ returns public.download_versions language plpgsql security definer set search_pa
 declare v public.download_versions;
 begin
 	perform private.require_staff();
-	if not exists (select 1 from public.download_items where id = item) then perform private.fail('item_not_found', null, 'P0002'); end if;
+	if not exists (select 1 from public.download_items where id = item) then perform private.fail('item_not_found', null, 'PT404'); end if;
 	if split_part(storage_path, '/', 1) <> item::text then perform private.fail('path_outside_item', 'Files go under the item''s folder.'); end if;
 	if exists (select 1 from public.download_versions d where d.item_id = item and d.version = publish_download_version.version) then
 		perform private.fail('version_exists', 'This version is already published.');
@@ -298,7 +298,7 @@ language plpgsql security definer set search_path = '' as $$
 declare v public.download_versions;
 begin
 	select * into v from public.download_versions d where d.id = version_id;
-	if not found then perform private.fail('version_not_found', null, 'P0002'); end if;
+	if not found then perform private.fail('version_not_found', null, 'PT404'); end if;
 	if not coalesce(private.can_download(v.item_id), false) then
 		perform private.fail('not_allowed', 'Sign in with an account of a customer organisation to download this file.', '42501');
 	end if;
@@ -340,7 +340,7 @@ begin
 	perform private.require_staff();
 	update public.problems set status = 'resolved', resolved_at = coalesce(resolved_at, now())
 	where id = problem returning * into p;
-	if not found then perform private.fail('problem_not_found', null, 'P0002'); end if;
+	if not found then perform private.fail('problem_not_found', null, 'PT404'); end if;
 	if notify then
 		insert into public.notifications (template, recipient_user_id, locale, payload, dedupe_key)
 		select 'problem_resolved', t.requester_id, pr.locale,

@@ -53,7 +53,7 @@ begin
 	if uid is null then perform private.fail('not_signed_in', null, '42501'); end if;
 	if staff then
 		if organisation is not null and not exists (select 1 from public.organisations o where o.id = organisation) then
-			perform private.fail('organisation_not_found', 'There is no such organisation.', 'P0002');
+			perform private.fail('organisation_not_found', 'There is no such organisation.', 'PT404');
 		end if;
 	else
 		select array_agg(m.organisation_id) into coordinated

@@ -59,7 +59,7 @@ begin
 		last_error = case when outcome = 'sent' then null else left(error, 2000) end,
 		next_attempt_at = case when outcome = 'failed' then retry_at else n.next_attempt_at end
 	where n.id = notification and n.status = 'sending' and n.attempts = attempt;
-	if not found then perform private.fail('claim_lost', 'The notification is not claimed by this attempt any more.', 'P0002'); end if;
+	if not found then perform private.fail('claim_lost', 'The notification is not claimed by this attempt any more.', 'PT404'); end if;
 end $$;
 
 revoke execute on function public.claim_notifications(int, int, int), public.finish_notification(uuid, int, text, text, timestamptz) from public, anon, authenticated;

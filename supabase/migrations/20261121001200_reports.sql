@@ -55,7 +55,7 @@ begin
 		end if;
 	end if;
 	select * into org from public.organisations o where o.id = organisation;
-	if not found then perform private.fail('organisation_not_found', 'There is no such organisation.', 'P0002'); end if;
+	if not found then perform private.fail('organisation_not_found', 'There is no such organisation.', 'PT404'); end if;
 	if from_day is null or to_day is null or from_day > to_day then
 		perform private.fail('invalid_range', 'from_day and to_day are required, from_day not after to_day.');
 	end if;

@@ -32,7 +32,7 @@ begin
 	if kind is null or kind not in ('software', 'document', 'tool') then perform private.fail('invalid_kind'); end if;
 	if visibility is null or visibility not in ('public', 'members', 'contract') then perform private.fail('invalid_visibility'); end if;
 	if product is not null and not exists (select 1 from public.products p where p.id = product) then
-		perform private.fail('product_not_found', null, 'P0002');
+		perform private.fail('product_not_found', null, 'PT404');
 	end if;
 	if char_length(coalesce(description, '')) > 5000 then perform private.fail('invalid_description', 'At most 5000 characters.'); end if;
 	if exists (select 1 from public.download_items d where d.slug = clean_slug) then
@@ -123,14 +123,14 @@ begin
 	if severity is null or severity not in ('critical', 'high', 'medium', 'low') then perform private.fail('invalid_severity'); end if;
 	if product is not null then
 		select p.name into product_name from public.products p where p.id = product;
-		if not found then perform private.fail('product_not_found', null, 'P0002'); end if;
+		if not found then perform private.fail('product_not_found', null, 'PT404'); end if;
 	end if;
 	if exists (select 1 from unnest(wanted) v where v is null or v !~ '^\d+\.\d+(\.\d+)?$') then perform private.fail('invalid_versions'); end if;
 
 	if organisation_ids is not null and cardinality(organisation_ids) > 0 then
 		select array_agg(distinct o.id) into targets from public.organisations o where o.id = any (organisation_ids);
 		if coalesce(cardinality(targets), 0) <> (select count(distinct x) from unnest(organisation_ids) x) then
-			perform private.fail('organisation_not_found', 'One of the organisations does not exist.', 'P0002');
+			perform private.fail('organisation_not_found', 'One of the organisations does not exist.', 'PT404');
 		end if;
 	else
 		if product is null then perform private.fail('audience_required', 'Name the organisations, or the product whose users should be told.'); end if;
@@ -179,7 +179,7 @@ begin
 	perform private.require_admin();
 	if clean_name is null or char_length(clean_name) not between 1 and 200 then perform private.fail('invalid_name', 'A name of 1 to 200 characters.'); end if;
 	if not exists (select 1 from public.plans p where p.programme_id = programme and p.id = plan) then
-		perform private.fail('plan_not_found', 'The programme has no such plan.', 'P0002');
+		perform private.fail('plan_not_found', 'The programme has no such plan.', 'PT404');
 	end if;
 	if contract_start is null then perform private.fail('contract_start_required'); end if;
 	if contract_end is not null and contract_end < contract_start then
@@ -209,7 +209,7 @@ begin
 	if (select auth.uid()) is null then perform private.fail('not_signed_in', null, '42501'); end if;
 	select * into inv from public.invitations i where i.id = invitation for update;
 	if not found or not (private.is_admin() or private.member_role(inv.organisation_id) is not distinct from 'coordinator') then
-		perform private.fail('invitation_not_found', 'No invitation of yours has this id.', 'P0002');
+		perform private.fail('invitation_not_found', 'No invitation of yours has this id.', 'PT404');
 	end if;
 	if inv.revoked_at is null then
 		update public.invitations set revoked_at = now() where id = inv.id returning * into inv;
@@ -231,7 +231,7 @@ begin
 	end if;
 	if role is null or role not in ('member', 'authorized_contact', 'coordinator') then perform private.fail('invalid_role'); end if;
 	select * into m from public.memberships x where x.organisation_id = organisation and x.user_id = member for update;
-	if not found then perform private.fail('membership_not_found', 'This person is not a member of the organisation.', 'P0002'); end if;
+	if not found then perform private.fail('membership_not_found', 'This person is not a member of the organisation.', 'PT404'); end if;
 	if not private.is_admin() and 'coordinator' in (role, m.role) then
 		perform private.fail('coordinator_role_admin_only', 'Only an admin makes or unmakes a coordinator.', '42501');
 	end if;
@@ -254,7 +254,7 @@ begin
 	if uid is null then perform private.fail('not_signed_in', null, '42501'); end if;
 	select * into m from public.memberships x where x.organisation_id = organisation and x.user_id = member for update;
 	if not found or not (member = uid or private.is_admin() or private.member_role(organisation) is not distinct from 'coordinator') then
-		perform private.fail('membership_not_found', 'This person is not a member of the organisation.', 'P0002');
+		perform private.fail('membership_not_found', 'This person is not a member of the organisation.', 'PT404');
 	end if;
 	if member <> uid and not private.is_admin() and m.role = 'coordinator' then
 		perform private.fail('coordinator_remove_admin_only', 'Only an admin removes a coordinator.', '42501');
@@ -274,11 +274,11 @@ begin
 	perform private.require_admin();
 	if role is null or role not in ('member', 'authorized_contact', 'coordinator') then perform private.fail('invalid_role', null, 'P0001', 'role'); end if;
 	if not exists (select 1 from public.organisations o where o.id = organisation) then
-		perform private.fail('organisation_not_found', null, 'P0002');
+		perform private.fail('organisation_not_found', null, 'PT404');
 	end if;
 	select p.id into person from public.profiles p where lower(p.email) = lower(btrim(add_member.email));
 	if person is null then
-		perform private.fail('person_not_found', 'Nobody has an account with this e-mail; send them an invitation code.', 'P0002', 'email');
+		perform private.fail('person_not_found', 'Nobody has an account with this e-mail; send them an invitation code.', 'PT404', 'email');
 	end if;
 	select * into m from public.memberships x where x.organisation_id = organisation and x.user_id = person;
 	if found then return m; end if;

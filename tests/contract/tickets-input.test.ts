@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { serviceClient, signedInUser, type TestUser } from './client.ts';
+import { ticketDraft } from '../fixtures/ticket-draft.ts';
 
 const service = serviceClient();
 let org: string;
@@ -25,17 +26,7 @@ const NUL = '\u0000';
 const HIGH = '\uD83D'; // the first half of a surrogate pair, alone
 const LOW = '\uDE00'; // the second half, alone
 
-const draft = (extra: Record<string, unknown> = {}) => ({
-	severity: 'P2',
-	subject: 'No se pueden firmar oficios',
-	description: 'Desde esta mañana la firma falla para la mayoría de las áreas.',
-	environment: 'production',
-	product_id: 'quetzal-docs',
-	version: '5.1',
-	source_article: 'kb/firma-falla',
-	idempotency_key: `input-${randomUUID()}`,
-	...extra,
-});
+const draft = (extra: Record<string, unknown> = {}) => ticketDraft(`input-${randomUUID()}`, extra);
 
 const attachment = (storage_path: string, extra: Record<string, unknown> = {}) => ({ storage_path, file_name: 'captura.png', mime_type: 'image/png', size_bytes: 12, ...extra });
 

@@ -8,6 +8,7 @@ import { local, serviceClient, signedInUser, url, type TestUser } from './client
 import { evaluateSla } from '../../supabase/functions/_shared/sla.ts';
 import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
+import { ticketDraft } from '../fixtures/ticket-draft.ts';
 
 const service = serviceClient();
 let org: string;
@@ -15,17 +16,7 @@ let contact: TestUser;
 let member: TestUser;
 let outsider: TestUser;
 
-const draft = (extra: Record<string, unknown> = {}) => ({
-	severity: 'P2',
-	subject: 'No se pueden firmar oficios',
-	description: 'Desde esta mañana la firma falla para la mayoría de las áreas.',
-	environment: 'production',
-	product_id: 'quetzal-docs',
-	version: '5.1',
-	source_article: 'kb/firma-falla',
-	idempotency_key: `draft-${randomUUID()}`,
-	...extra,
-});
+const draft = (extra: Record<string, unknown> = {}) => ticketDraft(`draft-${randomUUID()}`, extra);
 
 async function open(user: TestUser, body: unknown) {
 	const { data, error } = await user.client.functions.invoke('tickets', { body });

@@ -295,6 +295,11 @@ const cases: Case[] = [
 	['anon reads the published plans', anon, 'select * from public.plans', [], 5],
 	['anon reads the SLA targets', anon, `select * from public.sla_targets where programme_id = 'estandar-extendido'`, [], 8],
 	['nobody changes the programme through the API', w.admin, `update public.sla_targets set first_response_minutes = 1`, [], DENIED],
+	['anon reads the product versions', anon, `select 1 from public.product_versions where product_id = 'quetzal-docs' and version = '5.1'`, [], 1],
+	['a customer cannot add a product version', w.coordA, `insert into public.product_versions (product_id, version, released) values ('quetzal-docs', '9.9', '2026-01-01')`, [], DENIED],
+	['staff cannot retire a version through the API', w.admin, `delete from public.product_versions where product_id = 'quetzal-docs'`, [], DENIED],
+	['anon reads the escalation chain', anon, `select 1 from public.escalation_steps where programme_id = 'estandar-extendido'`, [], 3],
+	['nobody rewrites the escalation chain through the API', w.lead, `update public.escalation_steps set role = 'agent'`, [], DENIED],
 	['nobody adds plans through the API', w.coordA, `insert into public.plans (programme_id, id, name, calendar_id, channels) values ('implementacion', 'x', 'x', 'lunes-a-viernes', '{web}')`, [], DENIED],
 ];
 

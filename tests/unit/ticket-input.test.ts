@@ -13,6 +13,7 @@ import {
 	ticketInput,
 	type FieldIssue,
 } from '../../supabase/functions/_shared/ticket-input.ts';
+import { ticketDraft } from '../fixtures/ticket-draft.ts';
 
 const ORG = '6f1c2a4e-8d3b-4c7a-9e21-0b5d7f3a1c88';
 const OTHER = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
@@ -25,18 +26,7 @@ const file = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-const valid = (extra: Record<string, unknown> = {}) => ({
-	severity: 'P2',
-	subject: 'No se pueden firmar oficios',
-	description: 'Desde esta mañana la firma falla para la mayoría de las áreas.',
-	environment: 'production',
-	product_id: 'quetzal-docs',
-	version: '5.1',
-	source_article: 'kb/firma-falla',
-	idempotency_key: 'draft-0001-abcdef',
-	attachments: [file()],
-	...extra,
-});
+const valid = (extra: Record<string, unknown> = {}) => ticketDraft('draft-0001-abcdef', { attachments: [file()], ...extra });
 
 function issuesOf(body: unknown): FieldIssue[] {
 	const parsed = parseTicketInput(body);
