@@ -3,6 +3,7 @@ import pg from 'pg';
 import { testDb } from './harness.ts';
 import { migrate, seed } from '../../supabase/local/db.ts';
 import { generateSeed } from '../../src/cli/generate-seed.ts';
+import { generateDatabaseTypes, TYPES_FILE } from '../../src/cli/generate-types.ts';
 import { readFileSync } from 'node:fs';
 import { loadActiveProgramme } from '../../src/lib/support-data.ts';
 
@@ -24,6 +25,10 @@ describe('migrations and seed', () => {
 
 	it('seed.sql is generated from content/support and up to date', () => {
 		expect(readFileSync('supabase/seed.sql', 'utf8')).toBe(generateSeed());
+	});
+
+	it('database.types.ts is generated from the migrated schema and up to date (npm run types:generate)', async () => {
+		expect(readFileSync(TYPES_FILE, 'utf8')).toBe(await generateDatabaseTypes(db.admin));
 	});
 
 	it('the database holds the programme the docs publish', async () => {
