@@ -1,4 +1,4 @@
-// `npm test`: every runner in turn — vitest (schemas, content, real builds), the site build, then
+// `npm test`: every runner in turn — the type check, vitest (schemas, content, real builds), the site build, then
 // Playwright against the built site in the system Chromium — and one closing line that sums them:
 // "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,12 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 
 function section(title) {
 	console.log(`\n=== ${title} ===\n`);
+}
+
+section('type check: tsc for the site, tests and stand-in; deno check for every edge function');
+if (run(['src/cli/type-check.ts']) !== 0) {
+	totals.failed += 1;
+	console.error('The type check failed (npm run typecheck shows it alone).');
 }
 
 section('vitest: schemas, content, builds');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema } from '../schemas/article.ts';
-import { formatIssues } from '../../supabase/functions/_shared/programme.ts';
+import { formatIssues } from '#shared/programme.ts';
 import { contentDir, loadProducts, loadProgramme, programmeIds, SupportDataError } from '../lib/support-data.ts';
 
 function walk(dir: string): string[] {

@@ -4,8 +4,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { pickText, type Programme } from '../../supabase/functions/_shared/programme.ts';
-import type { ProductCatalog } from '../../supabase/functions/_shared/products.ts';
+import { pickText, type Programme } from '#shared/programme.ts';
+import type { ProductCatalog } from '#shared/products.ts';
 import { activeProgrammeId, loadProducts, loadProgramme, programmeIds } from '../lib/support-data.ts';
 
 type Value = string | number | boolean | null | undefined | string[] | { json: unknown };

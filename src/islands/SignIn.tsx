@@ -2,7 +2,7 @@
 // support staff, with a password behind "Entrar con contraseña". The address typed carries over
 // between the two. supabase-js keeps the session in localStorage, so every page sees it.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../lib/supabase.ts';
 import type { AccountLabels } from './account/labels.ts';
 import { EmailSignIn } from './account/EmailSignIn.tsx';
 import { PasswordSignIn } from './account/PasswordSignIn.tsx';

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { formatIssues, programme, supportConfig, type Programme } from '../../supabase/functions/_shared/programme.ts';
-import { policyViolations, productCatalog, type ProductCatalog } from '../../supabase/functions/_shared/products.ts';
+import { formatIssues, programme, supportConfig, type Programme } from '#shared/programme.ts';
+import { policyViolations, productCatalog, type ProductCatalog } from '#shared/products.ts';
 
 /** Top-level content folder; MOSTRADOR_CONTENT_DIR points the build at another (tests, benchmarks). */
 export function contentDir(): string {

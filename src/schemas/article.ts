@@ -2,7 +2,7 @@
 // sidebar, …). README's "Frontmatter reference" is checked against this file by a test, so every
 // field documented here is documented there.
 import { z } from 'zod';
-import { GENERAL_PRODUCT, type ProductCatalog } from '../../supabase/functions/_shared/products.ts';
+import { GENERAL_PRODUCT, type ProductCatalog } from '#shared/products.ts';
 
 export const ARTICLE_TYPES = [
 	'guide',

@@ -83,7 +83,7 @@ export function createScheduler(stack: Stack): Scheduler {
 				let contentType: string | null = null;
 				let timedOut = false;
 				try {
-					const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.method === 'GET' ? undefined : r.body, signal: AbortSignal.timeout(r.timeout_milliseconds) });
+					const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.method === 'GET' || !r.body ? undefined : new Uint8Array(r.body), signal: AbortSignal.timeout(r.timeout_milliseconds) });
 					status = res.status;
 					content = await res.text();
 					headers = Object.fromEntries(res.headers);

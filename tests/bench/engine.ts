@@ -5,8 +5,8 @@
 // additions are timed with the naive minute-stepping oracle of the unit tests (tests/unit/
 // business-time-oracle.ts) on a sample of the starts, and the answers of both are compared.
 // Targets: >= 200 000 additions/s and >= 100x the naive implementation. Exits 1 when either is missed.
-import { addBusinessMinutes } from '../../supabase/functions/_shared/business-time.ts';
-import { calendarOf, toEngineCalendar } from '../../supabase/functions/_shared/programme.ts';
+import { addBusinessMinutes } from '#shared/business-time.ts';
+import { calendarOf, toEngineCalendar } from '#shared/programme.ts';
 import { loadActiveProgramme } from '../../src/lib/support-data.ts';
 import { naiveBusinessTime } from '../unit/business-time-oracle.ts';
 

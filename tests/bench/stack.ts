@@ -67,7 +67,7 @@ if (signIn.error) throw signIn.error;
 
 const listViaApi = async () => {
 	const r = await client.from('tickets').select('id, number, subject, status, severity_key, created_at, first_response_due_at').order('created_at', { ascending: false }).limit(20);
-	if (r.error || r.data.length !== 20) throw new Error(`list failed: ${r.error?.message ?? r.data.length}`);
+	if (r.error || r.data?.length !== 20) throw new Error(`list failed: ${r.error?.message ?? r.data?.length}`);
 };
 const direct = new pg.Pool({ connectionString: stack!.dbUrl, max: 4 });
 const claims = JSON.stringify({ sub: member, role: 'authenticated', aud: 'authenticated' });

@@ -99,6 +99,7 @@ describe('sign-up and password sign-in', () => {
 		expect(error?.status).toBe(422);
 		expect(error?.code).toBe('weak_password');
 		expect(error?.name).toBe('AuthWeakPasswordError');
+		// AuthWeakPasswordError carries `reasons`, which the AuthError type supabase-js answers with leaves out.
 		expect((error as unknown as { reasons: string[] }).reasons).toEqual(['length']);
 	});
 
@@ -505,6 +506,7 @@ describe('admin API', () => {
 		const { data, error } = await serviceClient().auth.admin.listUsers({ page: 1, perPage: 1 });
 		expect(error).toBeNull();
 		expect(data.users).toHaveLength(1);
+		// GoTrue's pagination fields, which supabase-js adds to the answer but not to its type.
 		expect((data as unknown as { total: number }).total).toBeGreaterThanOrEqual(2);
 		expect((data as unknown as { nextPage: number | null }).nextPage).toBe(2);
 	});

@@ -16,7 +16,7 @@ let item: string;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const bytesOf = (tag: string) => new TextEncoder().encode(`${tag} ${randomUUID()}\n`.repeat(2000));
 
-async function call(client: SupabaseClient, body: unknown): Promise<{ status: number; body: any }> {
+async function call(client: SupabaseClient, body: Record<string, unknown>): Promise<{ status: number; body: any }> {
 	const { data, error } = await client.functions.invoke('publish-download', { body });
 	if (error instanceof FunctionsHttpError) {
 		const res = error.context as Response;

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import { anonClient, local, serviceClient, signedInUser, type TestUser } from './client.ts';
-import { summariseAttainment } from '../../supabase/functions/_shared/reports/attainment.ts';
-import { formatRate } from '../../supabase/functions/_shared/reports/format.ts';
+import { summariseAttainment } from '#shared/reports/attainment.ts';
+import { formatRate } from '#shared/reports/format.ts';
 
 const admin = serviceClient();
 const tag = randomUUID().slice(0, 6);

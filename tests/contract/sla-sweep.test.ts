@@ -7,8 +7,8 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { anonClient, local, serviceClient, signedInUser, type TestUser } from './client.ts';
-import { evaluateSla } from '../../supabase/functions/_shared/sla.ts';
-import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
+import { evaluateSla } from '#shared/sla.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const service = serviceClient();

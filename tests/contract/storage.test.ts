@@ -72,7 +72,7 @@ beforeAll(async () => {
 	for (const [id, options] of [
 		[tiny, { public: false, fileSizeLimit: 16, allowedMimeTypes: ['text/*', 'image/png'] }],
 		[open, { public: true }],
-	] as const) {
+	] as [string, { public: boolean; fileSizeLimit?: number; allowedMimeTypes?: string[] }][]) {
 		const created = await svc.storage.createBucket(id, options);
 		if (created.error) throw created.error;
 	}

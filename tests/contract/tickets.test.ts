@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { local, serviceClient, signedInUser, url, type TestUser } from './client.ts';
-import { evaluateSla } from '../../supabase/functions/_shared/sla.ts';
-import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
+import { evaluateSla } from '#shared/sla.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 import { ticketDraft } from '../fixtures/ticket-draft.ts';
 
@@ -18,7 +18,7 @@ let outsider: TestUser;
 
 const draft = (extra: Record<string, unknown> = {}) => ticketDraft(`draft-${randomUUID()}`, extra);
 
-async function open(user: TestUser, body: unknown) {
+async function open(user: TestUser, body: Record<string, unknown>) {
 	const { data, error } = await user.client.functions.invoke('tickets', { body });
 	if (error instanceof FunctionsHttpError) {
 		const res = error.context as Response;

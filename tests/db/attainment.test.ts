@@ -108,6 +108,7 @@ function normalise(r: Record<string, unknown>): Row {
 	const d = r.month as Date;
 	out.month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 	for (const k of NUMERIC) out[k] = r[k] === null ? null : Number(r[k]);
+	// Built key by key above from the row's own columns.
 	return out as unknown as Row;
 }
 

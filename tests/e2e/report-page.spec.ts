@@ -7,8 +7,8 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { admin, organisation, person, signInAs, type Person } from './backend.ts';
-import { summariseAttainment } from '../../supabase/functions/_shared/reports/attainment.ts';
-import { formatRate } from '../../supabase/functions/_shared/reports/format.ts';
+import { summariseAttainment } from '#shared/reports/attainment.ts';
+import { formatRate } from '#shared/reports/format.ts';
 
 const MONTH = '2026-02';
 const REFUSED = 'Este informe es para los coordinadores de la organización y el equipo de soporte.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schemas/article.ts';
-import { formatIssues } from '../../supabase/functions/_shared/programme.ts';
+import { formatIssues } from '#shared/programme.ts';
 import { loadProducts } from '../../src/lib/support-data.ts';
 
 const schema = articleSchema(loadProducts());

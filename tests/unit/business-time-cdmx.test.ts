@@ -9,8 +9,8 @@ import {
 	businessMinutesBetween,
 	isBusinessTime,
 	subtractBusinessMinutes,
-} from '../../supabase/functions/_shared/business-time.ts';
-import { calendarOf, toEngineCalendar } from '../../supabase/functions/_shared/programme.ts';
+} from '#shared/business-time.ts';
+import { calendarOf, toEngineCalendar } from '#shared/programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const programme = loadProgramme('estandar-extendido');

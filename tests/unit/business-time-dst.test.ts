@@ -12,7 +12,7 @@ import {
 	subtractBusinessMinutes,
 	type Calendar,
 	type Weekday,
-} from '../../supabase/functions/_shared/business-time.ts';
+} from '#shared/business-time.ts';
 
 const z = (s: string) => new Date(s);
 const iso = (d: Date) => d.toISOString();

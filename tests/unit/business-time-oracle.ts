@@ -4,7 +4,7 @@
 // force over Intl (every quarter-hour offset tried, a minute-by-minute scan for skipped times), an instant
 // is business time when some interval of a nearby non-holiday local date contains it (no merging, no day
 // partition), and amounts are counted by stepping one unit (a minute or a second) at a time.
-import type { Calendar, Weekday } from '../../supabase/functions/_shared/business-time.ts';
+import type { Calendar, Weekday } from '#shared/business-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -13,8 +13,8 @@ import {
 	subtractBusinessMinutes,
 	subtractBusinessSeconds,
 	type Calendar,
-} from '../../supabase/functions/_shared/business-time.ts';
-import { calendarOf, toEngineCalendar } from '../../supabase/functions/_shared/programme.ts';
+} from '#shared/business-time.ts';
+import { calendarOf, toEngineCalendar } from '#shared/programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 import { naiveBusinessTime } from './business-time-oracle.ts';
 

@@ -15,8 +15,8 @@ import {
 	subtractBusinessMinutes,
 	subtractBusinessSeconds,
 	type Calendar,
-} from '../../supabase/functions/_shared/business-time.ts';
-import type { EngineCalendar } from '../../supabase/functions/_shared/programme.ts';
+} from '#shared/business-time.ts';
+import type { EngineCalendar } from '#shared/programme.ts';
 
 /** Local Mexico City time 'YYYY-MM-DDTHH:MM[:SS[.mmm]]' as an instant. */
 const mx = (local: string) => new Date(`${local}-06:00`);
@@ -286,6 +286,7 @@ describe('input validation', () => {
 	});
 
 	it('throws TypeError when something other than a Date is passed', () => {
+		// Deliberately the wrong types: the runtime guards against untyped callers are what is tested.
 		expect(() => addBusinessMinutes('2026-04-06' as unknown as Date, 1, office)).toThrow(TypeError);
 		expect(() => isBusinessTime(Date.now() as unknown as Date, office)).toThrow(TypeError);
 		expect(() => addBusinessMinutes(t, '5' as unknown as number, office)).toThrow(RangeError);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/cli/check-content.ts';
 import { ALERT_SEVERITIES, ARTICLE_TYPES, KB_STATUSES } from '../../src/schemas/article.ts';
-import { CHANNELS, WEEKDAYS } from '../../supabase/functions/_shared/programme.ts';
+import { CHANNELS, WEEKDAYS } from '#shared/programme.ts';
 import es from '../../src/content/i18n/es.json';
 import en from '../../src/content/i18n/en.json';
 

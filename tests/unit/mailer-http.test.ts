@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpMailer } from '../../supabase/functions/_shared/mailer/http.ts';
-import { stackMailer } from '../../supabase/functions/_shared/mailer/stack.ts';
-import { mailerFromEnv, providerName } from '../../supabase/functions/_shared/mailer/from-env.ts';
-import { MailerConfigError, MailerError, type OutgoingMail } from '../../supabase/functions/_shared/mailer/types.ts';
-import type { SmtpTransport } from '../../supabase/functions/_shared/mailer/smtp.ts';
+import { httpMailer } from '#shared/mailer/http.ts';
+import { stackMailer } from '#shared/mailer/stack.ts';
+import { mailerFromEnv, providerName } from '#shared/mailer/from-env.ts';
+import { MailerConfigError, MailerError, type OutgoingMail } from '#shared/mailer/types.ts';
+import type { SmtpTransport } from '#shared/mailer/smtp.ts';
 
 interface Seen {
 	method: string;

@@ -3,11 +3,11 @@
 // independent code, STARTTLS and implicit TLS with certificate checks, AUTH PLAIN and LOGIN, and how
 // each server failure is classed.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { smtpMailer, type SmtpOptions } from '../../supabase/functions/_shared/mailer/smtp.ts';
-import { buildMessage, dotStuff, encodeHeaderValue, formatMailbox, quotedPrintable, rfc5322Date } from '../../supabase/functions/_shared/mailer/mime.ts';
-import { isEmailAddress, parseMailbox } from '../../supabase/functions/_shared/mailer/address.ts';
-import { mailerFromEnv } from '../../supabase/functions/_shared/mailer/from-env.ts';
-import { MailerError, type OutgoingMail } from '../../supabase/functions/_shared/mailer/types.ts';
+import { smtpMailer, type SmtpOptions } from '#shared/mailer/smtp.ts';
+import { buildMessage, dotStuff, encodeHeaderValue, formatMailbox, quotedPrintable, rfc5322Date } from '#shared/mailer/mime.ts';
+import { isEmailAddress, parseMailbox } from '#shared/mailer/address.ts';
+import { mailerFromEnv } from '#shared/mailer/from-env.ts';
+import { MailerError, type OutgoingMail } from '#shared/mailer/types.ts';
 import { makeCertificate, nodeTransport, SmtpTestServer, TLS_HOST, type ServerOptions, type TransportLog } from './smtp-server.ts';
 
 // Independent decoders: what a mail client does with what we send. -------------------------------

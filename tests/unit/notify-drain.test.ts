@@ -7,8 +7,8 @@ import { afterFailure, retryDelayMs, RETRY_DELAYS_MINUTES, type Outcome } from '
 import { drain } from '../../supabase/functions/notify/drain.ts';
 import type { ClaimedNotification, Outbox } from '../../supabase/functions/notify/outbox.ts';
 import { notifySettings } from '../../supabase/functions/notify/settings.ts';
-import { callerRole } from '../../supabase/functions/_shared/caller-role.ts';
-import { MailerError, type Mailer, type OutgoingMail } from '../../supabase/functions/_shared/mailer/types.ts';
+import { callerRole } from '#shared/caller-role.ts';
+import { MailerError, type Mailer, type OutgoingMail } from '#shared/mailer/types.ts';
 
 const NOW = new Date('2026-04-06T18:00:00Z');
 const MIN = 60_000;

@@ -2,10 +2,10 @@
 // back to the site, user content escaped in HTML and kept out of header lines, and the reasons a row
 // cannot be rendered (unknown template, payload that does not match).
 import { describe, expect, it } from 'vitest';
-import { payloadSchema, REPLY_EXCERPT_CHARS, renderNotification, TEMPLATE_NAMES, type RenderContext } from '../../supabase/functions/_shared/email/templates.ts';
-import { compose, escapeHtml, oneLine } from '../../supabase/functions/_shared/email/compose.ts';
-import { articleUrl, siteUrl, ticketUrl } from '../../supabase/functions/_shared/email/links.ts';
-import { formatInstant, formatMinutes } from '../../supabase/functions/_shared/email/format.ts';
+import { payloadSchema, REPLY_EXCERPT_CHARS, renderNotification, TEMPLATE_NAMES, type RenderContext } from '#shared/email/templates.ts';
+import { compose, escapeHtml, oneLine } from '#shared/email/compose.ts';
+import { articleUrl, siteUrl, ticketUrl } from '#shared/email/links.ts';
+import { formatInstant, formatMinutes } from '#shared/email/format.ts';
 
 const SITE = 'https://soporte.example.mx';
 const es: RenderContext = { lang: 'es', site: SITE, name: 'Ana Pérez' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, latestVersion, policyViolations, productCatalog, supportStatus } from '../../supabase/functions/_shared/products.ts';
-import { formatIssues } from '../../supabase/functions/_shared/programme.ts';
+import { compareVersions, latestVersion, policyViolations, productCatalog, supportStatus } from '#shared/products.ts';
+import { formatIssues } from '#shared/programme.ts';
 import { loadProducts } from '../../src/lib/support-data.ts';
 import { clone, shippedProducts } from '../fixtures/support.ts';
 

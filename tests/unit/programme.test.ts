@@ -7,7 +7,7 @@ import {
 	weeklyHours,
 	duration,
 	pickText,
-} from '../../supabase/functions/_shared/programme.ts';
+} from '#shared/programme.ts';
 import { programmeIds, loadProgramme, activeProgrammeId } from '../../src/lib/support-data.ts';
 import { clone, shippedProgramme } from '../fixtures/support.ts';
 

@@ -2,7 +2,7 @@
 // counts add up, rates are recomputed (4 decimals), a commitment is met when on_time × 100 ≥
 // commitment × measured, and "met" is null when nothing was measured.
 import { describe, expect, it } from 'vitest';
-import { summariseAttainment, type AttainmentRow } from '../../supabase/functions/_shared/reports/attainment.ts';
+import { summariseAttainment, type AttainmentRow } from '#shared/reports/attainment.ts';
 
 const row = (severity: string, fr: [number, number], esc: [number, number], up: [number, number] = [0, 0], tickets = fr[0]): AttainmentRow => ({
 	severity_key: severity,

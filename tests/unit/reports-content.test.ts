@@ -2,8 +2,8 @@
 // (published in the period), updated ones, alerts published, resolved or updated; each article once,
 // with its title in both languages; and the feed's schema refusing a feed of another shape.
 import { describe, expect, it } from 'vitest';
-import { contentChanges, type FeedArticle } from '../../supabase/functions/_shared/reports/content-changes.ts';
-import { FeedError, fetchFeed, parseFeed } from '../../supabase/functions/_shared/reports/updates-feed.ts';
+import { contentChanges, type FeedArticle } from '#shared/reports/content-changes.ts';
+import { FeedError, fetchFeed, parseFeed } from '#shared/reports/updates-feed.ts';
 
 const base = { product: 'quetzal-docs', published: null, resolved: null, severity: null, version: null };
 const article = (a: Partial<FeedArticle> & Pick<FeedArticle, 'slug' | 'title' | 'type' | 'updated'>): FeedArticle => ({ lang: 'es', ...base, ...a });

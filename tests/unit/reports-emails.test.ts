@@ -2,9 +2,9 @@
 // Spanish and English subjects, the lists and figures in the body, links in the reader's language,
 // user content escaped, and payloads of the wrong shape refused.
 import { describe, expect, it } from 'vitest';
-import { renderNotification, type RenderContext } from '../../supabase/functions/_shared/email/templates.ts';
-import { formatDays, formatMonth, formatRate } from '../../supabase/functions/_shared/reports/format.ts';
-import type { MonthlyReportPayload, WeeklyDigestPayload } from '../../supabase/functions/_shared/reports/payloads.ts';
+import { renderNotification, type RenderContext } from '#shared/email/templates.ts';
+import { formatDays, formatMonth, formatRate } from '#shared/reports/format.ts';
+import type { MonthlyReportPayload, WeeklyDigestPayload } from '#shared/reports/payloads.ts';
 
 const SITE = 'https://soporte.example.mx';
 const es: RenderContext = { lang: 'es', site: SITE, name: 'Ana Pérez' };

@@ -13,7 +13,7 @@ import {
 	previousMonth,
 	previousWeek,
 	weekOf,
-} from '../../supabase/functions/_shared/reports/period.ts';
+} from '#shared/reports/period.ts';
 
 describe('report periods', () => {
 	it('validates days and months', () => {

@@ -3,10 +3,10 @@
 // organisations skipped (outside their contract, nobody to tell, a week with nothing to say).
 import { describe, expect, it } from 'vitest';
 import { runReports, type OrganisationRow, type QueuedRow, type Store } from '../../supabase/functions/reports/run.ts';
-import type { Activity } from '../../supabase/functions/_shared/reports/activity.ts';
-import type { FeedArticle } from '../../supabase/functions/_shared/reports/content-changes.ts';
-import type { Period } from '../../supabase/functions/_shared/reports/period.ts';
-import type { AttainmentRow } from '../../supabase/functions/_shared/reports/attainment.ts';
+import type { Activity } from '#shared/reports/activity.ts';
+import type { FeedArticle } from '#shared/reports/content-changes.ts';
+import type { Period } from '#shared/reports/period.ts';
+import type { AttainmentRow } from '#shared/reports/attainment.ts';
 
 const A = '00000000-0000-4000-b000-00000000000a';
 const B = '00000000-0000-4000-b000-00000000000b';

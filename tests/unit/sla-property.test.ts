@@ -5,8 +5,8 @@
 // 2. Office hours (oficina-cdmx), with severity changes: a minute-by-minute walk over the naive
 //    business-time oracle, applying the "already over at a change → due at the change" rule literally.
 import { describe, expect, it } from 'vitest';
-import { evaluateSla, type SlaEvent, type TicketStatus } from '../../supabase/functions/_shared/sla.ts';
-import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
+import { evaluateSla, type SlaEvent, type TicketStatus } from '#shared/sla.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 import { naiveBusinessTime } from './business-time-oracle.ts';
 
@@ -82,7 +82,7 @@ function randomLog(random: () => number, shape: LogShape): Generated {
 		const id = events.length + 1;
 		const what = random();
 		if (what < 0.5) {
-			const to = pick(NEXT[status]);
+			const to: TicketStatus = pick(NEXT[status]);
 			events.push({ id, kind: 'status_changed', at, actor_kind: 'staff', data: { from: status, to } });
 			status = to;
 		} else if (shape.severityChanges && what < 0.7) {

@@ -5,8 +5,8 @@
 // response 240, update 120, escalation 240 on both plans; P2 first response 480; P3 1440 (escalation
 // 1440 on the extended plan). 2026-03-09 is a Monday.
 import { describe, expect, it } from 'vitest';
-import { advance, applyEvent, openState, type SlaState } from '../../supabase/functions/_shared/sla-state.ts';
-import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
+import { advance, applyEvent, openState, type SlaState } from '#shared/sla-state.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const rules = slaRulesOf(loadProgramme('estandar-extendido'));

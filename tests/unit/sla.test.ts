@@ -5,10 +5,10 @@
 // extendido P3 1440 / update 720 / escalation 1440.
 // 2026 weekdays used: 03-06 Fri, 03-07 Sat, 03-09 Mon ... 03-13 Fri, 04-01 Wed, 04-06 Mon.
 import { describe, expect, it } from 'vitest';
-import { evaluateSla, SlaError, type SlaEvent, type SlaEvaluation, type SlaInput } from '../../supabase/functions/_shared/sla.ts';
-import { slaRulesOf, type SlaRules } from '../../supabase/functions/_shared/sla-programme.ts';
-import { addBusinessSeconds, businessSecondsBetween } from '../../supabase/functions/_shared/business-time.ts';
-import { instantMs } from '../../supabase/functions/_shared/sla-instant.ts';
+import { evaluateSla, SlaError, type SlaEvent, type SlaEvaluation, type SlaInput } from '#shared/sla.ts';
+import { slaRulesOf, type SlaRules } from '#shared/sla-programme.ts';
+import { addBusinessSeconds, businessSecondsBetween } from '#shared/business-time.ts';
+import { instantMs } from '#shared/sla-instant.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const programme = loadProgramme('estandar-extendido');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SmtpConn, SmtpTransport } from '../../supabase/functions/_shared/mailer/smtp.ts';
+import type { SmtpConn, SmtpTransport } from '#shared/mailer/smtp.ts';
 
 export const TLS_HOST = 'smtp.example.test';
 

@@ -1,9 +1,9 @@
 // The SLA sweep's decisions for one ticket (supabase/functions/_shared/sweep-plan.ts), on the real
 // programme: office hours in Mexico City (Mon–Fri 09:00–18:00, UTC-6 all year).
 import { describe, expect, it } from 'vitest';
-import { planSweep, type SweepRules, type SweepTicket } from '../../supabase/functions/_shared/sweep-plan.ts';
-import { slaRulesOf } from '../../supabase/functions/_shared/sla-programme.ts';
-import type { SlaEvent } from '../../supabase/functions/_shared/sla.ts';
+import { planSweep, type SweepRules, type SweepTicket } from '#shared/sweep-plan.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
+import type { SlaEvent } from '#shared/sla.ts';
 import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const rules: SweepRules = { ...slaRulesOf(loadProgramme('estandar-extendido')), autoClose: { afterDays: 10, reminderDaysBefore: 3 }, maxLevel: 2 };

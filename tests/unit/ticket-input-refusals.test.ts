@@ -4,7 +4,7 @@
 // only what is no refusal at all is `unexpected` (a 500).
 import { describe, expect, it } from 'vitest';
 import { classify, type Lookups, type RpcError } from '../../supabase/functions/tickets/refusals.ts';
-import { ticketInput, type TicketInput } from '../../supabase/functions/_shared/ticket-input.ts';
+import { ticketInput, type TicketInput } from '#shared/ticket-input.ts';
 
 const ORG = '6f1c2a4e-8d3b-4c7a-9e21-0b5d7f3a1c88';
 const OTHER = '0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';

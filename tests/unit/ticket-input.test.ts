@@ -12,7 +12,7 @@ import {
 	parseTicketInput,
 	ticketInput,
 	type FieldIssue,
-} from '../../supabase/functions/_shared/ticket-input.ts';
+} from '#shared/ticket-input.ts';
 import { ticketDraft } from '../fixtures/ticket-draft.ts';
 
 const ORG = '6f1c2a4e-8d3b-4c7a-9e21-0b5d7f3a1c88';

@@ -2,7 +2,7 @@
 // catalogue (content/support/products.yaml, newest version first) and how to ask the Pagefind index
 // for knowledge-base articles. What depends on the customer (organisation, programme, quota) the form
 // reads from the backend once they are signed in.
-import { compareVersions } from '../../../supabase/functions/_shared/products.ts';
+import { compareVersions } from '#shared/products.ts';
 import { catalog } from '../../lib/programme-data.ts';
 import { labelsFor } from '../../lib/labels.ts';
 import { filterKeys } from '../../lib/search-keys.ts';

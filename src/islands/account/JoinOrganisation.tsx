@@ -2,7 +2,7 @@
 // The code is forgiving about case, spaces and missing dashes; the server's refusals (expired, revoked,
 // used up, unknown, no room for another authorized contact) are explained next to the field.
 import { useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AccountData } from './account-data.ts';
 import type { AccountLabels } from './labels.ts';

@@ -1,6 +1,6 @@
 // Leaving an organisation (remove_member with oneself): asked once more in place, since the person then
 // stops seeing the organisation's tickets and needs a new invitation code to come back.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { ConfirmInPlace } from '../shared/ConfirmInPlace.tsx';
 import type { AccountData, Membership } from './account-data.ts';

@@ -1,7 +1,7 @@
 // The organisations a person belongs to: each one's plan (named in the page's language when the site
 // knows the programme), the person's role in words with what it lets them do, the contract and the
 // time zone their SLA clock runs in, and the way to leave it.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AccountData, Membership } from './account-data.ts';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { contract, memberRole } from './format.ts';

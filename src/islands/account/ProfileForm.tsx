@@ -2,7 +2,7 @@
 // change on their own profile, as the guard trigger enforces). The language is the one support writes
 // to them in. auth's user_metadata is kept in step so a new session carries the same values.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AccountData, Profile } from './account-data.ts';
 import type { AccountLabels } from './labels.ts';
 import { rpcMessage } from './errors.ts';

@@ -2,7 +2,8 @@
 // name and language, and signing out. Reads fail plainly (the backend may be down) without hiding
 // the session line or the way out.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient, User } from '@supabase/supabase-js';
+import type { User } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { AccountReadError } from './account-data.ts';
 import type { AccountLabels, PlanNames } from './labels.ts';

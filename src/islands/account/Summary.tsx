@@ -1,7 +1,7 @@
 // "Who am I, which organisation, which plan": the person's name, e-mail and language; their
 // organisations and plans; their staff role and level if they are support staff (staff outside any
 // customer organisation are not told to join one); and the way to their tickets.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AccountData } from './account-data.ts';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { staffRole } from './format.ts';

@@ -1,7 +1,7 @@
 // Who the signed-in person is, read with their own session so RLS decides what they see: their
 // profile, the organisations they belong to with each one's plan and contract, and their staff role
 // if they have one (the staff list is visible to staff only, so for everyone else it comes back empty).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { OrganisationRow } from '../shared/organisation.ts';
 
 export type MemberRole = 'member' | 'authorized_contact' | 'coordinator';
@@ -59,7 +59,7 @@ export async function loadAccount(client: SupabaseClient, userId: string): Promi
 		client.from('staff').select('role, level').eq('user_id', userId).maybeSingle(),
 	]);
 	const profile = check(profileRes);
-	const rows = check(membershipsRes) as unknown as { role: MemberRole; organisations: OrganisationRow | null }[];
+	const rows = check(membershipsRes) as { role: MemberRole; organisations: OrganisationRow | null }[];
 	const staff = check(staffRes);
 
 	const organisations = rows.filter((r) => r.organisations);
@@ -67,7 +67,7 @@ export async function loadAccount(client: SupabaseClient, userId: string): Promi
 	const planNames = new Map<string, string>();
 	if (planIds.length) {
 		const plans = check(await client.from('plans').select('programme_id, id, name').in('id', planIds));
-		for (const p of plans) planNames.set(`${p.programme_id}/${p.id}`, p.name);
+		for (const p of plans ?? []) planNames.set(`${p.programme_id}/${p.id}`, p.name);
 	}
 
 	const memberships = organisations

@@ -3,7 +3,7 @@
 // GoTrue's `code` (invalid_credentials, otp_expired, …) and an HTTP status; RPC errors carry our
 // stable code as their message (see supabase/migrations, "RPCs").
 import { failureOf, failureText, isUnavailable, ownLabels, pageLang, type BackendError } from '../shared/backend.ts';
-import type { Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
+import type { Lang } from '#shared/error-catalogue.ts';
 import type { AccountLabelKey, AccountLabels } from './labels.ts';
 
 /** Whether the backend could not be reached or could not answer (offline, refused, CORS, 5xx), as opposed to a refusal. */

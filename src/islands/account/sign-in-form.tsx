@@ -3,7 +3,7 @@
 // error under it, and the form-wide error.
 import { useState } from 'preact/hooks';
 import type { ComponentChildren, JSX, RefObject } from 'preact';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AccountLabels } from './labels.ts';
 import { FieldError, describedBy } from './FieldError.tsx';
 import { Unavailable } from '../shared/states.tsx';

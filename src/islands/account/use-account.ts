@@ -1,7 +1,7 @@
 // Loads the signed-in person's account once per user and refreshes it in place after a change (a new
 // organisation, a new name), so the forms below keep their state while the summary updates.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { loadAccount, type AccountData } from './account-data.ts';
 
 export type AccountState =

@@ -8,7 +8,7 @@ import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';
 import { useStaff, type StaffRole } from '../shared/use-staff.ts';
 import { ADMIN_ONLY, SECTIONS, sectionFrom, type Section } from './sections.ts';
 import type { AdminProps } from './props.ts';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { Publishing } from './downloads/Publishing.tsx';
 import { AlertNotices } from './alerts/AlertNotices.tsx';
 import { CommentModeration } from './comments/CommentModeration.tsx';

@@ -1,7 +1,7 @@
 // The backend's answers in the admin page's words: the shared rule and catalogue
 // (../shared/backend.ts), with a label `error.<code>` for each code the page knows.
 import { failureCode, failureText, pageLang, type Failure } from '../shared/backend.ts';
-import type { Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
+import type { Lang } from '#shared/error-catalogue.ts';
 import type { AdminLabels } from './labels.ts';
 
 /** A failure (or a code of the page's own, such as an upload's problem) in words. */

@@ -1,7 +1,7 @@
 // Hands a ticket to an agent (or to nobody) through assign_ticket; "Tomar" is take_ticket, which
 // refuses a ticket someone else already has, so two agents never both believe it is theirs.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { SQL_NULL, type SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { StaffMember } from './queue-data.ts';
@@ -35,7 +35,7 @@ export default function AssignForm({ client, ticket, staff, me, labels, onDone, 
 		e.preventDefault();
 		setBusy(true);
 		setError(null);
-		const result = await call(() => client.rpc('assign_ticket', { ticket: ticket.id, assignee: who || null }));
+		const result = await call(() => client.rpc('assign_ticket', { ticket: ticket.id, assignee: who || SQL_NULL }));
 		setBusy(false);
 		if (!result.ok) return setError(errorText(result, labels));
 		const name = staff.find((s) => s.id === who)?.name;

@@ -5,7 +5,7 @@
 // staff-only internal one), each one's state shown; a failed upload or send keeps the text and what was
 // already uploaded. A knowledge-base link can be inserted where the cursor is.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AgentLabels } from './labels.ts';
 import type { AgentProps } from './props.ts';
 import type { QueueTicket } from './ticket-types.ts';

@@ -1,7 +1,7 @@
 // The problems (/agente/?problemas): open ones first, each with its status and how many tickets are
 // linked to it (and how many of them are still open).
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import { loadProblems, type ProblemSummary } from './problems-data.ts';

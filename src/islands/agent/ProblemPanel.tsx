@@ -1,7 +1,7 @@
 // The ticket's problem: the one it is linked to (with a way to unlink), or linking it to an open
 // problem, or opening a new problem from it (create_problem_for_ticket links it in the same step).
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { SQL_NULL, type RpcArgs, type RpcName, type SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { QueueTicket } from './ticket-types.ts';
@@ -27,7 +27,7 @@ export default function ProblemPanel({ client, ticket, problem, openProblems, pr
 	const [titleError, setTitleError] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
 
-	async function run(rpc: string, args: Record<string, unknown>, success: (data: unknown) => string) {
+	async function run<F extends RpcName>(rpc: F, args: RpcArgs<F>, success: (data: unknown) => string) {
 		setBusy(true);
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);
@@ -52,7 +52,7 @@ export default function ProblemPanel({ client, ticket, problem, openProblems, pr
 						{labels.linkedTo} <a href={problemHref(problem.id)}>{problem.title}</a> <ProblemBadge status={problem.status} labels={labels} />
 					</p>
 					{ticket.status !== 'closed' && (
-						<button type="button" class="mostrador-link" disabled={busy} onClick={() => run('link_problem', { ticket: ticket.id, problem: null }, () => labels.unlinked)}>
+						<button type="button" class="mostrador-link" disabled={busy} onClick={() => run('link_problem', { ticket: ticket.id, problem: SQL_NULL }, () => labels.unlinked)}>
 							{labels.unlink}
 						</button>
 					)}

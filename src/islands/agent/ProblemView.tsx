@@ -3,7 +3,7 @@
 // documents it, and resolving it, which tells the requesters of linked tickets still open
 // (resolve_problem queues a problem_resolved e-mail to each, once).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { RpcArgs, RpcName, SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentProps } from './props.ts';
 import { loadProblem, slugOf, SLUG, ticketIdOf, type ProblemLoad } from './problems-data.ts';
@@ -42,7 +42,7 @@ export default function ProblemView({ client, id, labels, lang, searchKeys, kbLa
 		refresh();
 	}, [refresh]);
 
-	async function run(rpc: string, args: Record<string, unknown>, success: string) {
+	async function run<F extends RpcName>(rpc: F, args: RpcArgs<F>, success: string) {
 		setBusy(true);
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);

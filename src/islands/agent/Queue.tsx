@@ -5,7 +5,7 @@
 // shortcuts. The list is fetched again after the agent's own actions, on "Actualizar" and once a minute
 // while the page is in view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentProps } from './props.ts';
 import { planOf, severityLabel } from './props.ts';

@@ -11,7 +11,7 @@ import { slaState, type DeadlineKind } from './deadlines.ts';
 import { previewSla } from './sla-preview.ts';
 import SlaBadge, { deadlineName } from './SlaBadge.tsx';
 import { duration, shortDate } from './format.ts';
-import { instantMs } from '../../../supabase/functions/_shared/sla-instant.ts';
+import { instantMs } from '#shared/sla-instant.ts';
 
 interface Props {
 	ticket: QueueTicket;

@@ -2,7 +2,7 @@
 // public messages and support's internal notes. A note looks different (its own background, border and
 // a visible "Nota interna" label that is also the first thing a screen reader hears), so nobody
 // mistakes it for what the customer sees.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { AgentLabels } from './labels.ts';
 import type { Workspace } from './workspace-data.ts';
 import SharedThread from '../shared/ticket/Thread.tsx';

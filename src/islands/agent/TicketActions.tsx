@@ -2,7 +2,7 @@
 // its due times from the whole history; the SLA panel previews them meanwhile), and take back a ticket
 // waiting on the customer, with the reason kept as an internal note.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { RpcArgs, RpcName, SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentLabels } from './labels.ts';
 import type { SeverityInfo } from './props.ts';
@@ -30,7 +30,7 @@ export default function TicketActions({ client, ticket, severities, staff, me, l
 	const [busy, setBusy] = useState(false);
 	const closed = ticket.status === 'closed';
 
-	async function run(rpc: string, args: Record<string, unknown>, success: string) {
+	async function run<F extends RpcName>(rpc: F, args: RpcArgs<F>, success: string) {
 		setBusy(true);
 		const result = await call(() => client.rpc(rpc, args));
 		setBusy(false);

@@ -3,7 +3,7 @@
 // the customer's contract at a glance. Refreshed after every action and once a minute while in view;
 // countdowns move every 30 s without asking the backend. Shortcuts: r to reply, t to take.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { AgentProps } from './props.ts';
 import { planOf, severityLabel } from './props.ts';

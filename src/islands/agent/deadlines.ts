@@ -9,8 +9,8 @@
 //             without a calendar, 60 minutes of wall-clock time
 //   paused    waiting on the customer (pending_customer): the clock is stopped until they answer
 //   stopped   resolved (waiting for the customer to confirm) or closed
-import { businessSecondsBetween, type Calendar } from '../../../supabase/functions/_shared/business-time.ts';
-import { instantMs } from '../../../supabase/functions/_shared/sla-instant.ts';
+import { businessSecondsBetween, type Calendar } from '#shared/business-time.ts';
+import { instantMs } from '#shared/sla-instant.ts';
 import type { QueueTicket, TicketStatus } from './ticket-types.ts';
 
 export const AT_RISK_SECONDS = 3600;

@@ -1,6 +1,6 @@
 // Problems through supabase-js (staff only under RLS): the list with how many tickets each has linked
 // (and how many of those are still open), and one problem with its linked tickets from agent_queue.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
 import type { Problem } from './workspace-data.ts';
 import { call, type Failure, type Result } from '../shared/backend.ts';
@@ -45,7 +45,7 @@ export async function loadProblem(client: SupabaseClient, id: string): Promise<P
 	if (!problem.ok) return { ...problem, notFound: false };
 	if (!tickets.ok) return { ...tickets, notFound: false };
 	if (!problem.data) return { ok: false, notFound: true };
-	return { ok: true, data: { problem: problem.data as Problem, tickets: (tickets.data ?? []) as unknown as QueueTicket[] } };
+	return { ok: true, data: { problem: problem.data as Problem, tickets: (tickets.data ?? []) as QueueTicket[] } };
 }
 
 /** The id of the ticket with this number, or null. */

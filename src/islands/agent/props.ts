@@ -4,8 +4,8 @@
 // times and "at risk" in business time without loading the programme schema (zod) in the browser.
 import type { AgentLabels } from './labels.ts';
 import { severityLabelIn, type Severity } from '../shared/severity.ts';
-import type { Calendar } from '../../../supabase/functions/_shared/business-time.ts';
-import type { SlaTargetMinutes } from '../../../supabase/functions/_shared/sla.ts';
+import type { Calendar } from '#shared/business-time.ts';
+import type { SlaTargetMinutes } from '#shared/sla.ts';
 import type { FilterKeys } from '../../lib/search.ts';
 
 export type SeverityInfo = Severity;

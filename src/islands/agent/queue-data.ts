@@ -1,7 +1,7 @@
 // The queue through supabase-js: every ticket not closed plus those closed in the last 30 days, from
 // agent_queue (staff only), ordered by the nearest deadline the database computed (tickets owing
 // nothing last, oldest first); and the support staff, for assigning.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
 import { call, type Result } from '../shared/backend.ts';
 
@@ -27,7 +27,7 @@ export async function loadQueue(client: SupabaseClient, now = Date.now()): Promi
 			.limit(QUEUE_LIMIT),
 	);
 	if (!result.ok) return result;
-	const rows = (result.data ?? []) as unknown as QueueTicket[];
+	const rows = (result.data ?? []) as QueueTicket[];
 	return { ok: true, data: rows.map((r) => ({ ...r, public_messages: Number(r.public_messages), internal_notes: Number(r.internal_notes) })) };
 }
 
@@ -35,7 +35,7 @@ export async function loadStaff(client: SupabaseClient): Promise<Result<StaffMem
 	const result = await call(() => client.from('staff').select('user_id, role, level, profile:profiles(full_name, email)'));
 	if (!result.ok) return result;
 	type Row = { user_id: string; role: StaffMember['role']; level: number; profile: { full_name: string | null; email: string | null } | null };
-	const members = ((result.data ?? []) as unknown as Row[]).map((r) => ({
+	const members = ((result.data ?? []) as Row[]).map((r) => ({
 		id: r.user_id,
 		name: r.profile?.full_name?.trim() || r.profile?.email || r.user_id,
 		role: r.role,

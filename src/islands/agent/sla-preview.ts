@@ -3,8 +3,8 @@
 // and the same rules adapter (sla-rules.ts) over the plans the page carries.
 // The workspace shows them right after a change of severity, level or status, before the sweep has
 // written the new due times to the row (the row says so with sla_dirty).
-import { evaluateSla, type SlaEvaluation, type SlaEvent } from '../../../supabase/functions/_shared/sla.ts';
-import { slaRulesOfPlans } from '../../../supabase/functions/_shared/sla-rules.ts';
+import { evaluateSla, type SlaEvaluation, type SlaEvent } from '#shared/sla.ts';
+import { slaRulesOfPlans } from '#shared/sla-rules.ts';
 import type { ProgrammeInfo } from './props.ts';
 
 /** The SLA as of `now`, or null when the log or the programme cannot be evaluated here. */

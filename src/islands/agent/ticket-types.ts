@@ -5,14 +5,17 @@ import type { TicketStatus } from '../shared/ticket-status.tsx';
 import type { TicketCore } from '../shared/ticket/types.ts';
 export { TICKET_STATUSES, type TicketStatus } from '../shared/ticket-status.tsx';
 
-export const QUEUE_COLUMNS = [
-	'id', 'number', 'subject', 'status', 'severity_key', 'programme_id', 'plan_id', 'level', 'channel', 'environment', 'product_id', 'version',
-	'organisation_id', 'organisation_name', 'organisation_timezone', 'requester_id', 'requester_name', 'requester_email', 'assignee_id',
-	'assignee_name', 'problem_id', 'created_at', 'updated_at', 'first_response_at', 'first_response_due_at', 'next_update_due_at',
-	'next_escalation_due_at', 'resolution_due_at', 'first_response_breached_at', 'update_breached_at', 'escalation_breached_at',
-	'resolution_breached_at', 'paused_since', 'resolved_at', 'closed_at', 'sla_dirty', 'last_customer_message_at', 'next_due_at',
-	'public_messages', 'internal_notes', 'last_message_at',
-].join(', ');
+// One literal (not a joined list) so supabase-js parses the select and types the rows it answers
+// (it drops the whitespace).
+export const QUEUE_COLUMNS = `
+	id, number, subject, status, severity_key, programme_id, plan_id, level, channel, environment, product_id,
+	version, organisation_id, organisation_name, organisation_timezone, requester_id, requester_name,
+	requester_email, assignee_id, assignee_name, problem_id, created_at, updated_at, first_response_at,
+	first_response_due_at, next_update_due_at, next_escalation_due_at, resolution_due_at,
+	first_response_breached_at, update_breached_at, escalation_breached_at, resolution_breached_at, paused_since,
+	resolved_at, closed_at, sla_dirty, last_customer_message_at, next_due_at, public_messages, internal_notes,
+	last_message_at
+`;
 
 export interface QueueTicket extends TicketCore {
 	plan_id: string;

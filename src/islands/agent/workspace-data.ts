@@ -2,7 +2,7 @@
 // and events under RLS): the ticket's queue row, its whole thread with both kinds of messages, every
 // attachment, the event log (which also feeds the in-browser SLA preview), the names of the people in
 // it, the organisation's contract and authorized contacts, the linked problem and the open problems.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { QUEUE_COLUMNS, type QueueTicket } from './ticket-types.ts';
 import type { TicketAttachment, TicketEventRow, TicketMessage } from '../shared/ticket/types.ts';
 import type { OrganisationRow } from '../shared/organisation.ts';
@@ -86,7 +86,7 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 		const found = await client.from('agent_queue').select(QUEUE_COLUMNS).eq('number', number).maybeSingle();
 		if (found.error) return fail(found);
 		if (!found.data) return { ok: false, notFound: true };
-		const ticket = found.data as unknown as QueueTicket;
+		const ticket = found.data as QueueTicket;
 
 		const [details, messages, attachments, events, organisation, contacts, problems] = await Promise.all([
 			client.from('tickets').select('description, impact, steps, affected_user, source_article').eq('id', ticket.id).single(),
@@ -133,7 +133,7 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 		for (const s of (staff.data ?? []) as { user_id: string }[]) staffIds.add(s.user_id);
 
 		type ContactRow = { user_id: string; role: Contact['role']; profile: { full_name: string | null; email: string | null } | null };
-		const contactList = ((contacts.data ?? []) as unknown as ContactRow[])
+		const contactList = ((contacts.data ?? []) as ContactRow[])
 			.map((c) => ({ user_id: c.user_id, role: c.role, name: c.profile?.full_name?.trim() || c.profile?.email || c.user_id, email: c.profile?.email ?? null }))
 			.sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'coordinator' ? -1 : 1));
 

@@ -3,7 +3,7 @@
 // which is when supabase-js is loaded (through useSession); a backend that cannot be reached is said
 // plainly and the article stays readable.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { useSession } from '../shared/use-session.ts';
 import { Loading, Unavailable } from '../shared/states.tsx';
 import { failureText, ownLabels, type Failure } from '../shared/backend.ts';

@@ -2,7 +2,7 @@
 // (article_comment_thread, which adds display names and what the caller may do to each comment),
 // posting, editing within the author's window and, for staff, hiding. Each call answers with data or
 // a Failure the widget explains.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { call } from '../shared/backend.ts';
 
 export const MAX_BODY = 5000;

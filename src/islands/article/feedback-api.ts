@@ -39,7 +39,7 @@ export async function vote(article: string, helpful: boolean, reason: string): P
 	try {
 		const client = await getSupabase();
 		const { data } = await client.auth.getSession();
-		const args = { article, helpful, reason: reason || null, anon_key: data.session ? null : readerKey() };
+		const args = { article, helpful, reason: reason || undefined, anon_key: data.session ? undefined : readerKey() };
 		const result = await client.rpc('vote_article', args);
 		if (result.error) return failureOf(result.error, result.status);
 		localStorage.setItem(votedKey(article), helpful ? 'yes' : 'no');

@@ -1,7 +1,7 @@
 // The SLA dashboard's island (/soporte/sla/): for support staff, every organisation or one; for an
 // organisation's coordinator, theirs only. Anyone else, signed in or not, is told plainly whom the
 // page is for; when the backend cannot be reached the page says so while the docs keep working.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { localePath } from '../shared/use-session.ts';
 import { SessionGate } from '../shared/SessionGate.tsx';
 import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';

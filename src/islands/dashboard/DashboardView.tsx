@@ -3,7 +3,7 @@
 // figures for it. A refusal by the database (a coordinator asking for another organisation by its id)
 // is said plainly and shows nothing of it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { localePath } from '../shared/use-session.ts';
 import { loadFigures, type Figures as FigureData, type Query } from './dashboard-data.ts';

@@ -1,7 +1,7 @@
 // Reads the dashboard's figures: public.sla_attainment (attainment and breaches per month, plan and
 // severity) and public.ticket_volume (tickets per month, product and channel), both as the signed-in
 // caller, so the database decides what they may see. Errors come back as the RPCs' stable codes.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { SQL_NULL, type SupabaseClient } from '../../lib/supabase.ts';
 import { call, failureCode } from '../shared/backend.ts';
 import { firstDay, type Month } from './range.ts';
 
@@ -64,7 +64,7 @@ function codeOf(code: string): ErrorCode {
 }
 
 export async function loadFigures(client: SupabaseClient, query: Query): Promise<Figures> {
-	const args = { from_month: firstDay(query.from), to_month: firstDay(query.to), organisation: query.organisation };
+	const args = { from_month: firstDay(query.from), to_month: firstDay(query.to), organisation: query.organisation ?? SQL_NULL };
 	const [attainment, volume] = await Promise.all([
 		call<AttainmentRow[]>(() => client.rpc('sla_attainment', args)),
 		call<VolumeRow[]>(() => client.rpc('ticket_volume', args)),

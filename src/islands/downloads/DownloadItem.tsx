@@ -1,7 +1,7 @@
 // One item with its versions, newest first. An unknown slug or id gets a plain "not found" and the way
 // back to the catalogue.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { findItem, type DownloadItem } from './catalogue.ts';
 import type { DownloadsProps } from './props.ts';
 import DownloadVersionView from './DownloadVersion.tsx';

@@ -1,7 +1,7 @@
 // The catalogue: every item with its kind, who may download it, its product and latest version. The
 // catalogue itself is public, so items for customers are listed too, saying that they need signing in.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { listItems, type DownloadItem } from './catalogue.ts';
 import type { DownloadsProps } from './props.ts';

@@ -3,7 +3,7 @@
 // in for customers' items; a refusal (no customer organisation, no contract in force) is explained
 // next to the button.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { failureText, type Failure } from '../shared/backend.ts';
 import { SIGNED_URL_SECONDS, signedDownload, type DownloadItem, type DownloadVersion } from './catalogue.ts';

@@ -2,8 +2,8 @@
 // the catalogue; who may fetch a file is decided when downloading), and fetching one version's file:
 // record_download logs the download and answers the object's name only to those who may have it, and
 // Storage signs a short-lived URL for it (again only for those whose select policy lets them see it).
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { SupportStatus } from '../../../supabase/functions/_shared/products.ts';
+import type { SupabaseClient } from '../../lib/supabase.ts';
+import type { SupportStatus } from '#shared/products.ts';
 import { call, failureOf, isUnavailable, UNAVAILABLE, type Result } from '../shared/backend.ts';
 
 export type Visibility = 'public' | 'members' | 'contract';

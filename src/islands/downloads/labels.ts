@@ -2,7 +2,7 @@
 // listed once for the page that builds them and the island that reads them. Support status names
 // come from mostrador.versions.status.*, the same words as the version policy page.
 import type { Labels } from '../shared/labels.ts';
-import type { SupportStatus } from '../../../supabase/functions/_shared/products.ts';
+import type { SupportStatus } from '#shared/products.ts';
 
 export const DOWNLOAD_KEYS = [
 	'loading',

@@ -3,7 +3,7 @@
 // brings zod and so stays on the server) and hands the table to the island; here a download version
 // ("5.1.2") finds its product version ("5.1"), and an end of life reached since the build counts from
 // its day. Items of no product, or versions not in the catalogue, keep the status stored with them.
-import type { SupportStatus } from '../../../supabase/functions/_shared/products.ts';
+import type { SupportStatus } from '#shared/products.ts';
 
 export interface VersionStatus {
 	version: string;

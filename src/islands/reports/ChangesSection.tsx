@@ -1,8 +1,8 @@
 // The month's documentation and download updates: technical alerts published, resolved or updated,
 // new and updated articles (linked, in the page's language), and new versions to download.
 import { localePath } from '../shared/use-session.ts';
-import type { PublishedVersion } from '../../../supabase/functions/_shared/reports/activity.ts';
-import type { ArticleChange, ContentChanges, Title } from '../../../supabase/functions/_shared/reports/content-changes.ts';
+import type { PublishedVersion } from '#shared/reports/activity.ts';
+import type { ArticleChange, ContentChanges, Title } from '#shared/reports/content-changes.ts';
 import type { ReportLabels } from './labels.ts';
 import ReportTable from './ReportTable.tsx';
 

@@ -2,9 +2,9 @@
 // for reading and printing — the summary, SLA attainment against the commitments, the incidents, the
 // documentation's changes and the new downloads.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
-import { formatDays, formatMonth } from '../../../supabase/functions/_shared/reports/format.ts';
+import { formatDays, formatMonth } from '#shared/reports/format.ts';
 import type { ReportProps } from './props.ts';
 import { loadReport, type ReportResult } from './report-data.ts';
 import SlaSection from './SlaSection.tsx';

@@ -2,8 +2,8 @@
 // measured (rate)", and the total judged against the programme's commitments — the figures
 // sla_attainment gives, summed as the monthly e-mail sums them.
 import { fill } from '../shared/labels.ts';
-import type { AttainmentSummary, Judged, Measure } from '../../../supabase/functions/_shared/reports/attainment.ts';
-import { formatRate } from '../../../supabase/functions/_shared/reports/format.ts';
+import type { AttainmentSummary, Judged, Measure } from '#shared/reports/attainment.ts';
+import { formatRate } from '#shared/reports/format.ts';
 import type { ReportLabels } from './labels.ts';
 import { HeaderRow } from '../shared/HeaderRow.tsx';
 

@@ -1,7 +1,7 @@
 // The month's incidents: the tickets opened and the tickets closed, each linked to its page. Subjects
 // are the customer's words, rendered as text.
 import { localePath } from '../shared/use-session.ts';
-import type { Activity } from '../../../supabase/functions/_shared/reports/activity.ts';
+import type { Activity } from '#shared/reports/activity.ts';
 import type { ReportLabels } from './labels.ts';
 import ReportTable from './ReportTable.tsx';
 

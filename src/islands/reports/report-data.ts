@@ -2,12 +2,12 @@
 // through the same RPCs the reports function uses (so the page shows what the e-mail said), and the
 // documentation's changes from the site's own /api/updates.json. The RPCs decide who may see it:
 // staff and the organisation's coordinators.
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { call, failureCode, type Failure } from '../shared/backend.ts';
-import type { Activity } from '../../../supabase/functions/_shared/reports/activity.ts';
-import { summariseAttainment, type AttainmentSummary } from '../../../supabase/functions/_shared/reports/attainment.ts';
-import { contentChanges, type ContentChanges, type FeedArticle } from '../../../supabase/functions/_shared/reports/content-changes.ts';
-import { monthPeriod, type Period } from '../../../supabase/functions/_shared/reports/period.ts';
+import type { SupabaseClient } from '../../lib/supabase.ts';
+import { call, failureCode, type Failure, type Result } from '../shared/backend.ts';
+import type { Activity } from '#shared/reports/activity.ts';
+import { summariseAttainment, type AttainmentSummary } from '#shared/reports/attainment.ts';
+import { contentChanges, type ContentChanges, type FeedArticle } from '#shared/reports/content-changes.ts';
+import { monthPeriod, type Period } from '#shared/reports/period.ts';
 
 export interface ReportData {
 	activity: Activity;
@@ -49,7 +49,8 @@ function refusal(failure: Failure): ReportResult {
 export async function loadReport(client: SupabaseClient, organisation: string, month: string): Promise<ReportResult> {
 	const period = monthPeriod(month);
 	const [activity, attainment, changes] = await Promise.all([
-		call<Activity>(() => client.rpc('organisation_activity', { organisation, from_day: period.from, to_day: period.to })),
+		// jsonb to the generated types; the function builds exactly this object (reports migration).
+		call(() => client.rpc('organisation_activity', { organisation, from_day: period.from, to_day: period.to })) as Promise<Result<Activity>>,
 		call<AttainmentRows>(() => client.rpc('sla_attainment', { from_month: period.from, to_month: period.from, organisation })),
 		loadChanges(period),
 	]);

@@ -1,6 +1,6 @@
 // What the page's address asks for: ?org=<organisation id>&mes=YYYY-MM. A month that is missing or not
 // a month means the last whole one; an organisation that is not an id means none was chosen.
-import { isMonth, previousMonth } from '../../../supabase/functions/_shared/reports/period.ts';
+import { isMonth, previousMonth } from '#shared/reports/period.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

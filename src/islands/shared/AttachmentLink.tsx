@@ -2,7 +2,7 @@
 // for a minute, so a copied link soon stops working; Storage checks the reader may read the object).
 // Used by the customer's ticket page and the agent's workspace, which also marks staff-only files.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from './labels.ts';
 import { fileSize } from './file-size.ts';
 

@@ -4,7 +4,7 @@
 // Its states are the shared pieces of ./states.tsx, which also serve the gates that follow it (staff
 // access, a first read), so each state reads the same in every island.
 import type { ComponentChildren } from 'preact';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { useSession, type SessionState } from './use-session.ts';
 import { Loading, Unavailable, type Live } from './states.tsx';
 

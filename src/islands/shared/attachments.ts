@@ -2,7 +2,7 @@
 // attachments bucket's limits before anything is uploaded — with the schema the tickets function and
 // the ticket form use; Storage and the database check again — and given a Storage key that keeps the
 // name readable but safe.
-import { ATTACHMENT_MAX_FILES, attachmentInput } from '../../../supabase/functions/_shared/ticket-input.ts';
+import { ATTACHMENT_MAX_FILES, attachmentInput } from '#shared/ticket-input.ts';
 
 export { ATTACHMENT_MAX_FILES };
 

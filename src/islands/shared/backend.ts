@@ -4,7 +4,7 @@
 // RPCs raise it as the error's message; the edge functions send it as {code}) or PostgREST's and
 // Storage's, read through the error catalogue (supabase/functions/_shared/error-catalogue.ts), whose
 // words every island uses for a code it has no label of its own for.
-import { errorCodeOf, errorMessage, isErrorCode, langOf, type Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
+import { errorCodeOf, errorMessage, isErrorCode, langOf, type Lang } from '#shared/error-catalogue.ts';
 
 export type Failure = { ok: false; error: 'unavailable' } | { ok: false; error: 'refused'; code: string; field?: string };
 export type Result<T> = { ok: true; data: T } | Failure;

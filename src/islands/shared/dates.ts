@@ -1,6 +1,6 @@
 // Dates as the reader says them (Intl), in the page's language: an instant short or long, in a given
 // time zone (the organisation's) or the browser's, and a calendar date as that day wherever one is.
-export { formatInstant } from '../../../supabase/functions/_shared/email/format.ts';
+export { formatInstant } from '#shared/email/format.ts';
 
 /** "6 abr 2026, 12:00" / "Apr 6, 2026, 12:00 PM", in the zone given or the browser's. */
 export function shortDate(at: string | number, lang: 'es' | 'en', timeZone?: string): string {

@@ -1,8 +1,9 @@
 // A ticket's status in words, and as a badge, the same in the agent console and the customer's pages.
 // Colour is never the only signal: the badge says the status in words. Each island keeps its own class
 // prefix (agent-status, tickets-status) for its styles.
-export type TicketStatus = 'new' | 'open' | 'pending_customer' | 'resolved' | 'closed';
-export const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending_customer', 'resolved', 'closed'];
+import type { TicketStatus } from '#shared/ticket-status.ts';
+
+export { TICKET_STATUSES, type TicketStatus } from '#shared/ticket-status.ts';
 
 export type StatusLabelKey = 'statusNew' | 'statusOpen' | 'statusPending' | 'statusResolved' | 'statusClosed';
 export type StatusLabels = Readonly<Record<StatusLabelKey, string>>;

@@ -2,7 +2,8 @@
 // widget in view), the session is the one kept in localStorage across pages, and a backend that cannot
 // be reached is a state of its own ('unavailable') that each widget explains while the docs keep working.
 import { useEffect, useState } from 'preact/hooks';
-import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { Session, User } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { getSupabase } from '../../lib/supabase.ts';
 
 export type SessionState =

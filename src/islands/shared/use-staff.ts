@@ -1,7 +1,7 @@
 // Whether the signed-in person is support staff, and with which role and level: their row in
 // public.staff, which RLS shows only to staff (a customer simply finds none). Widgets only decide what
 // to offer with this; every request behind them is refused to customers by RLS and the RPCs anyway.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { UNAVAILABLE, call, type Failure, type Result } from './backend.ts';
 import { useLoad } from './use-load.ts';
 

@@ -1,7 +1,7 @@
 // The attachments field: a file picker, then one line per file with its size, its own progress bar
 // while it uploads, and why it was refused if it was (next to that file).
 import { fill } from '../shared/labels.ts';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../supabase/functions/_shared/ticket-input.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '#shared/ticket-input.ts';
 import type { TicketFormLabels } from './labels.ts';
 import { attachmentMessage, formatBytes } from './messages.ts';
 import { describedBy } from './Field.tsx';

@@ -4,9 +4,8 @@
 // is sent, and the submission with every answer of the tickets function explained where it belongs.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { pickText } from '../../../supabase/functions/_shared/programme.ts';
-import { supabaseUrl } from '../../lib/supabase.ts';
+import { pickText } from '#shared/programme.ts';
+import { anonKey, supabaseUrl, type SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { localePath } from '../shared/use-session.ts';
 import { clearDraft, draftKey, hasContent, loadDraft, newIdempotencyKey, saveDraft, type Draft } from './draft.ts';
@@ -84,9 +83,7 @@ export function DraftForm(props: DraftFormProps) {
 	const startUpload: StartUpload = async (file, path, onProgress) => {
 		const { data } = await client.auth.getSession();
 		if (!data.session) throw new UploadError('attachment_failed');
-		// supabase-js keeps the project key it was created with; Storage wants it as `apikey` too.
-		const apiKey = (client as unknown as { supabaseKey: string }).supabaseKey;
-		return uploadAttachment({ url: supabaseUrl, apiKey, accessToken: data.session.access_token, path, file, onProgress });
+		return uploadAttachment({ url: supabaseUrl, apiKey: anonKey, accessToken: data.session.access_token, path, file, onProgress });
 	};
 	const attachments = useAttachments(initial?.attachments ?? [], startUpload);
 	const uploaded = uploadedOf(attachments.items);

@@ -17,7 +17,7 @@ export default function TicketForm(props: TicketFormProps) {
 	const session = useSession();
 	const signedIn = session.status === 'signed-in' ? session : null;
 	const organisations =
-		useLoad<Organisation[] | 'error'>(signedIn && (() => myOrganisations(signedIn.client, signedIn.user.id).catch(() => 'error' as const)), [signedIn?.user.id]) ?? 'loading';
+		useLoad<Organisation[] | 'error'>(signedIn && (() => myOrganisations(signedIn.client, signedIn.user.id)), [signedIn?.user.id], 'error') ?? 'loading';
 
 	let body;
 	if (session.status === 'unavailable' || organisations === 'error') {

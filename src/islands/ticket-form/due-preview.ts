@@ -1,10 +1,10 @@
 // "What will happen if I send this now": the first-response deadline the tickets function will store,
 // computed the same way (the shared SLA engine over the programme's calendar for the organisation's
 // plan, counting from this instant) and told in the customer's language and time zone.
-import { evaluateSla } from '../../../supabase/functions/_shared/sla.ts';
-import { slaRulesOf } from '../../../supabase/functions/_shared/sla-programme.ts';
-import { calendarOf, isAlwaysOpen, pickText, type Programme } from '../../../supabase/functions/_shared/programme.ts';
-import { formatInstant, formatMinutes } from '../../../supabase/functions/_shared/email/format.ts';
+import { evaluateSla } from '#shared/sla.ts';
+import { slaRulesOf } from '#shared/sla-programme.ts';
+import { calendarOf, isAlwaysOpen, pickText, type Programme } from '#shared/programme.ts';
+import { formatInstant, formatMinutes } from '#shared/email/format.ts';
 
 export interface DuePreview {
 	/** "lunes, 23 de noviembre de 2026, 13:00 hora estándar central" */

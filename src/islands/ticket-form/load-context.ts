@@ -1,8 +1,8 @@
 // What the form reads from the backend as the signed-in customer (RLS decides what they see): their
 // organisations and role in each, the organisation's programme (the very document the tickets
 // function computes due times from), the month's quota, and who the authorized contacts are.
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Programme } from '../../../supabase/functions/_shared/programme.ts';
+import type { SupabaseClient } from '../../lib/supabase.ts';
+import type { Programme } from '#shared/programme.ts';
 import type { Contact, Organisation, OrganisationContext, Quota } from './types.ts';
 
 /** The backend could not be reached or answered with an error the customer cannot fix. */
@@ -16,7 +16,7 @@ function check<T>(result: { data: T | null; error: { message: string } | null })
 export async function myOrganisations(client: SupabaseClient, userId: string): Promise<Organisation[]> {
 	const rows = check(
 		await client.from('memberships').select('role, organisations(id, name, programme_id, plan_id, timezone)').eq('user_id', userId),
-	) as unknown as { role: Organisation['role']; organisations: Omit<Organisation, 'role'> | null }[];
+	) as { role: Organisation['role']; organisations: Omit<Organisation, 'role'> | null }[];
 	return rows
 		.filter((r) => r.organisations)
 		.map((r) => ({ ...r.organisations!, role: r.role }))
@@ -28,14 +28,12 @@ const programmes = new Map<string, Promise<Programme>>();
 function programmeDocument(client: SupabaseClient, id: string): Promise<Programme> {
 	let p = programmes.get(id);
 	if (!p) {
-		p = client
-			.from('programmes')
-			.select('document')
-			.eq('id', id)
-			.single()
-			.then((r) => (check(r) as { document: Programme }).document);
-		p.catch(() => programmes.delete(id));
-		programmes.set(id, p);
+		const loading = Promise.resolve(client.from('programmes').select('document').eq('id', id).single())
+			// jsonb to the generated types; the seed writes the programme document content/support validates.
+			.then((r) => check(r).document as unknown as Programme);
+		loading.catch(() => programmes.delete(id));
+		programmes.set(id, loading);
+		p = loading;
 	}
 	return p;
 }

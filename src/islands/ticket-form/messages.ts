@@ -1,7 +1,7 @@
 // Stable codes (from the form's schema, the tickets function and Storage) as sentences in the page's
 // language, and the dates and sizes those sentences mention.
 import { fill } from '../shared/labels.ts';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '../../../supabase/functions/_shared/ticket-input.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '#shared/ticket-input.ts';
 import type { TicketFormLabels } from './labels.ts';
 
 /** The lengths ticket-input.ts allows per field, for "at least 10 characters" and the like. */

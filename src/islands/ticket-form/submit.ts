@@ -3,8 +3,8 @@
 // are shown next to their field without a round trip. Anything that may not have reached the function
 // (no network, a dropped connection, a 5xx) is `retry`: the draft stays, and the next attempt goes
 // with the same idempotency key, so if the first one did open the ticket, the retry returns that ticket.
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { fieldIssues, ticketInput, type FieldIssue } from '../../../supabase/functions/_shared/ticket-input.ts';
+import type { SupabaseClient } from '../../lib/supabase.ts';
+import { fieldIssues, ticketInput, type FieldIssue } from '#shared/ticket-input.ts';
 import type { Contact, TicketFields, UploadedAttachment } from './types.ts';
 
 export type SubmitOutcome =

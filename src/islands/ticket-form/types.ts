@@ -1,7 +1,7 @@
 // What the page gives the ticket form (all of it known at build time) and what the form learns from
 // the backend once the customer is signed in.
 import type { FilterKeys } from '../../lib/search-keys.ts';
-import type { Programme } from '../../../supabase/functions/_shared/programme.ts';
+import type { Programme } from '#shared/programme.ts';
 import type { TicketFormLabels } from './labels.ts';
 
 /** A product of content/support/products.yaml and its versions, newest first. */

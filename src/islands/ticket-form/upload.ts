@@ -9,7 +9,7 @@ import {
 	type StorageUpload,
 	type StorageUploadRequest,
 } from '../shared/storage-upload.ts';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../supabase/functions/_shared/ticket-input.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '#shared/ticket-input.ts';
 
 export type UploadProblem = 'attachment_too_large' | 'attachment_type_not_allowed' | 'attachment_failed';
 

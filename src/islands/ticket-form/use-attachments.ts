@@ -2,7 +2,7 @@
 // progress, and kept in the draft once stored (so a reload keeps them). A file that fails stays in the
 // list with the reason until the customer removes it; one still uploading can be cancelled.
 import { useRef, useState } from 'preact/hooks';
-import { ATTACHMENT_MAX_FILES } from '../../../supabase/functions/_shared/ticket-input.ts';
+import { ATTACHMENT_MAX_FILES } from '#shared/ticket-input.ts';
 import { attachmentPath, checkFile, UploadError, type Upload } from './upload.ts';
 import type { UploadedAttachment } from './types.ts';
 

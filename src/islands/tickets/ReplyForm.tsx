@@ -3,7 +3,7 @@
 // recorded together by reply_with_attachments. A failed upload or reply keeps the text and the files
 // already uploaded, so sending again only redoes what failed.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { TicketsLabels } from './labels.ts';
 import type { TicketDetail } from './ticket-row.ts';
 import { ticketFolder } from '../shared/attachments.ts';

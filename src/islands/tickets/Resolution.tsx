@@ -1,7 +1,7 @@
 // When support has proposed a solution (status resolved): "Confirmar solución" closes the ticket
 // (confirm_resolution); "Reabrir" asks what still fails and sends it back to the queue (reopen_ticket).
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { TicketsLabels } from './labels.ts';
 import { failureOf, UNAVAILABLE } from '../shared/backend.ts';
 import { errorText } from './errors.ts';
@@ -12,7 +12,7 @@ export default function Resolution({ client, ticketId, labels, onDone }: { clien
 	const [error, setError] = useState<{ field: 'reason' | 'form'; text: string } | null>(null);
 	const [busy, setBusy] = useState(false);
 
-	async function act(rpc: 'confirm_resolution' | 'reopen_ticket', args: Record<string, string>, success: string) {
+	async function act(rpc: 'confirm_resolution' | 'reopen_ticket', args: { ticket: string; body?: string }, success: string) {
 		setBusy(true);
 		setError(null);
 		try {

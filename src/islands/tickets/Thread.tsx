@@ -1,7 +1,7 @@
 // The public conversation of a ticket, oldest first (../shared/ticket/Thread.tsx): who wrote, when,
 // the text as typed and the files that came with each message. Staff are not named to customers: a
 // message support wrote reads as "Soporte", with its badge.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { TicketsLabels } from './labels.ts';
 import type { TicketPage } from './ticket-data.ts';
 import SharedThread from '../shared/ticket/Thread.tsx';

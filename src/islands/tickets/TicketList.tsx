@@ -2,7 +2,7 @@
 // all of their organisations' tickets, filters by status and severity, a search over subject and
 // number (server-side), newest first, 20 a page. The state lives in the address so "Volver" restores it.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { TicketsProps } from './props.ts';
 import { severityLabel } from './props.ts';

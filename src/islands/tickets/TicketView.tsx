@@ -3,7 +3,7 @@
 // ticket of another organisation is simply not found. Refreshed after the reader's own actions and,
 // while the page is in view, once a minute (never faster than every 30 s).
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import type { TicketsProps } from './props.ts';
 import { severityLabel } from './props.ts';

@@ -2,7 +2,7 @@
 // ticket pages' own labels for the codes below.
 import { failureText, ownLabels, pageLang, type Failure } from '../shared/backend.ts';
 import { attachmentCodes } from '../shared/attachments.ts';
-import type { Lang } from '../../../supabase/functions/_shared/error-catalogue.ts';
+import type { Lang } from '#shared/error-catalogue.ts';
 import type { TicketsLabels } from './labels.ts';
 
 const CODES: Record<string, keyof TicketsLabels> = {

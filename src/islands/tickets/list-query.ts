@@ -2,7 +2,7 @@
 // limits the rows to the caller's organisations; "Mis tickets" narrows them to those they opened.
 // The search matches the subject (ilike, the user's % and _ taken literally) or, for "1042"/"#1042",
 // the number.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import type { ListFilters } from './list-filters.ts';
 import { LIST_COLUMNS, type TicketRow } from './ticket-row.ts';
 import { failureOf, type Failure } from '../shared/backend.ts';
@@ -29,5 +29,5 @@ export async function fetchTickets(client: SupabaseClient, userId: string, f: Li
 	// A page past the end (an old link, fewer tickets now): PostgREST answers 416; show the first page.
 	if (error?.code === 'PGRST103' && f.page > 1) return fetchTickets(client, userId, { ...f, page: 1 });
 	if (error) return failureOf(error, status);
-	return { ok: true, rows: (data ?? []) as unknown as TicketRow[], count: count ?? 0, page: f.page };
+	return { ok: true, rows: (data ?? []) as TicketRow[], count: count ?? 0, page: f.page };
 }

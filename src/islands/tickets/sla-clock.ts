@@ -2,7 +2,7 @@
 // (supabase/functions/_shared/sla.ts computes them): the response owed next and whether it is late.
 // Before the first response that is the first response; afterwards, the next update. The clock is
 // paused while the ticket waits on the customer and stopped once resolved or closed.
-import { instantMs } from '../../../supabase/functions/_shared/sla-instant.ts';
+import { instantMs } from '#shared/sla-instant.ts';
 import type { TicketRow } from './ticket-row.ts';
 
 export type SlaClock =

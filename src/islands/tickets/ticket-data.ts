@@ -3,7 +3,7 @@
 // public thread, public attachments and public history, and the display names of the authors the
 // reader may know (themself and their colleagues, through display_names). Staff are not named to
 // customers; the `message_added` events say which messages support wrote, so those read as "Soporte".
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../lib/supabase.ts';
 import { TICKET_COLUMNS, type TicketDetail } from './ticket-row.ts';
 import type { TicketAttachment, TicketEventRow, TicketMessage } from '../shared/ticket/types.ts';
 import { failureOf, type Failure } from '../shared/backend.ts';
@@ -37,7 +37,7 @@ export async function loadTicket(client: SupabaseClient, number: number): Promis
 	const found = await client.from('tickets').select(TICKET_COLUMNS).eq('number', number).maybeSingle();
 	if (found.error) return { ...failureOf(found.error, found.status), notFound: false };
 	if (!found.data) return { ok: false, notFound: true };
-	const ticket = found.data as unknown as TicketDetail;
+	const ticket = found.data as TicketDetail;
 
 	// Staff readers see internal notes too under RLS; this page is the customer's view of the case.
 	const [messages, attachments, events] = await Promise.all([

@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import type { ArticleFields } from '../../schemas/article.ts';
-import type { FeedArticle } from '../../../supabase/functions/_shared/reports/content-changes.ts';
+import type { FeedArticle } from '#shared/reports/content-changes.ts';
 
 const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 

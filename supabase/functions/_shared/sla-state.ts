@@ -49,8 +49,9 @@
 // handful of engine calls and never steps minutes.
 import { addBusinessSeconds, businessSecondsBetween, type Calendar } from './business-time.ts';
 
-export const TICKET_STATUSES = ['new', 'open', 'pending_customer', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+import { TICKET_STATUSES, type TicketStatus } from './ticket-status.ts';
+
+export { TICKET_STATUSES, type TicketStatus };
 
 /** Targets of one plan and severity, in business minutes (programme.ts `SlaTarget`). */
 export interface SlaTargetMinutes {

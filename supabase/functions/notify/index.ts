@@ -5,6 +5,7 @@
 // Two runs at once never send the same notification: rows are claimed with FOR UPDATE SKIP LOCKED.
 // Environment: see settings.ts (NOTIFY_*, SITE_URL) and ../_shared/mailer/from-env.ts (MAIL_*, SMTP_*).
 import { createClient } from 'npm:@supabase/supabase-js@2';
+import type { Database } from '../_shared/database.types.ts';
 import { z } from 'zod';
 import { mailerFromEnv } from '../_shared/mailer/from-env.ts';
 import { MailerConfigError } from '../_shared/mailer/types.ts';
@@ -80,7 +81,7 @@ Deno.serve(async (req) => {
 		throw e;
 	}
 
-	const client = createClient(env('SUPABASE_URL')!, env('SUPABASE_SERVICE_ROLE_KEY')!, {
+	const client = createClient<Database>(env('SUPABASE_URL')!, env('SUPABASE_SERVICE_ROLE_KEY')!, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 	});
 	const result = await drain({

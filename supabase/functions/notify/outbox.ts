@@ -1,7 +1,11 @@
 // The outbox as the drain sees it, over the service-role API: claim_notifications and
 // finish_notification (migration 20261121000600_notify.sql) and a count of what is still due.
-import type { SupabaseClient } from 'npm:@supabase/supabase-js@2';
+import type { SupabaseClient as UntypedClient } from 'npm:@supabase/supabase-js@2';
+import type { Database } from '../_shared/database.types.ts';
 import type { Outcome } from './retry.ts';
+
+/** The client typed by the generated schema types. */
+type SupabaseClient = UntypedClient<Database>;
 
 /** A claimed row with its recipient resolved from their profile (address, name, language). */
 export interface ClaimedNotification {
@@ -35,8 +39,8 @@ export function supabaseOutbox(client: SupabaseClient): Outbox {
 				notification: n.id,
 				attempt: n.attempts,
 				outcome: outcome.status,
-				error: outcome.status === 'sent' ? null : outcome.error,
-				retry_at: outcome.status === 'failed' ? outcome.retryAt.toISOString() : null,
+				error: outcome.status === 'sent' ? undefined : outcome.error,
+				retry_at: outcome.status === 'failed' ? outcome.retryAt.toISOString() : undefined,
 			});
 			if (error) throw new Error(`finish_notification: ${error.message}`);
 		},

@@ -5,10 +5,14 @@
 // apply to them), streams the stored object back, computes its sha256 and size, and publishes the
 // version only when both checksums agree. A mismatch means the stored bytes are not the ones chosen:
 // the object is removed, nothing is published, and the answer says both checksums.
-import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2';
+import { createClient, type SupabaseClient as UntypedClient } from 'npm:@supabase/supabase-js@2';
+import type { Database } from '../_shared/database.types.ts';
 import { fail, json, preflight } from '../_shared/function-http.ts';
 import { inputIssues, publishInput, type PublishInput } from './input.ts';
 import { sha256OfStream } from './checksum.ts';
+
+/** The client typed by the generated schema types. */
+type SupabaseClient = UntypedClient<Database>;
 
 const env = (name: string) => {
 	const value = Deno.env.get(name);
@@ -33,7 +37,7 @@ interface Caller {
 async function caller(req: Request): Promise<Caller | undefined> {
 	const authorization = req.headers.get('authorization');
 	if (!authorization) return undefined;
-	const db = createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
+	const db = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
 		global: { headers: { Authorization: authorization } },
 		auth: { persistSession: false, autoRefreshToken: false },
 	});

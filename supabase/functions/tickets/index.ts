@@ -6,7 +6,8 @@
 // quota, and that each attachment is an object the requester uploaded to the organisation's folder).
 // A retry with the same idempotency key returns the ticket created the first time. Every refusal is a
 // 4xx naming the field at fault (refusals.ts); only our own faults are a 500.
-import { createClient, type SupabaseClient } from 'npm:@supabase/supabase-js@2';
+import { createClient, type SupabaseClient as UntypedClient } from 'npm:@supabase/supabase-js@2';
+import type { Database } from '../_shared/database.types.ts';
 import { fieldIssues, insideOrganisationFolder, parseTicketInput, type FieldIssue, type TicketInput } from '../_shared/ticket-input.ts';
 import { classify, type Lookups } from './refusals.ts';
 import type { Programme } from '../_shared/programme.ts';
@@ -16,13 +17,16 @@ import { slaRulesOf } from '../_shared/sla-programme.ts';
 import { formatInstant } from '../_shared/email/format.ts';
 import { fail, json, preflight } from '../_shared/function-http.ts';
 
+/** The client typed by the generated schema types. */
+type SupabaseClient = UntypedClient<Database>;
+
 const env = (name: string) => {
 	const value = Deno.env.get(name);
 	if (!value) throw new Error(`${name} is not set`);
 	return value;
 };
 
-const service = createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), { auth: { persistSession: false, autoRefreshToken: false } });
+const service = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), { auth: { persistSession: false, autoRefreshToken: false } });
 
 async function loadProgramme(id: string): Promise<Programme> {
 	const { data, error } = await service.from('programmes').select('document').eq('id', id).single();
@@ -47,7 +51,7 @@ const lookups: Lookups = {
 async function caller(req: Request): Promise<{ id: string; locale: 'es' | 'en' } | undefined> {
 	const authorization = req.headers.get('authorization');
 	if (!authorization) return undefined;
-	const asCaller = createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
+	const asCaller = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
 		global: { headers: { Authorization: authorization } },
 		auth: { persistSession: false, autoRefreshToken: false },
 	});

@@ -32,7 +32,7 @@ export interface TemplateVars {
 /** Substitutes {{ .Name }} and {{ .Data.key }}; unknown names render empty, as Go templates do for missing map keys. */
 export function renderTemplate(template: string, vars: TemplateVars, escape: (s: string) => string = escapeHtml): string {
 	return template.replace(/\{\{-?\s*\.([A-Za-z]+)(?:\.([A-Za-z0-9_]+))?\s*-?\}\}/g, (_, name: string, key?: string) => {
-		const value = name === 'Data' ? (key ? vars.Data[key] : undefined) : (vars as unknown as Record<string, unknown>)[name];
+		const value = name === 'Data' ? (key ? vars.Data[key] : undefined) : vars[name as keyof TemplateVars];
 		return value == null || typeof value === 'object' ? '' : escape(String(value));
 	});
 }

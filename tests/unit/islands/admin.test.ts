@@ -55,6 +55,7 @@ describe('policyStatus', () => {
 });
 
 describe('organisations wording', () => {
+	// Only the props the wording reads.
 	const props = { labels, lang: 'es', planNames: { 'p/estandar': 'Estándar' } } as unknown as AdminProps;
 	const org = { id: 'o', name: 'Cliente', programme_id: 'p', plan_id: 'estandar', contract_start: '2026-01-01', contract_end: null, timezone: 'UTC' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AT_RISK_SECONDS, deadlinesOf, nearestDeadline, slaState, type DueTimes } from '../../../src/islands/agent/deadlines.ts';
-import type { Calendar } from '../../../supabase/functions/_shared/business-time.ts';
+import type { Calendar } from '#shared/business-time.ts';
 
 const ms = (iso: string) => Date.parse(iso);
 

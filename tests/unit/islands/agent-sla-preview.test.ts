@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewSla } from '../../../src/islands/agent/sla-preview.ts';
 import type { ProgrammeInfo } from '../../../src/islands/agent/props.ts';
-import type { Calendar } from '../../../supabase/functions/_shared/business-time.ts';
+import type { Calendar } from '#shared/business-time.ts';
 
 const allDay = [['00:00', '24:00']] as [string, string][];
 const roundTheClock: Calendar = { timezone: 'UTC', hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstResponsePreview } from '../../../src/islands/ticket-form/due-preview.ts';
-import { programme } from '../../../supabase/functions/_shared/programme.ts';
+import { programme } from '#shared/programme.ts';
 import { shippedProgramme } from '../../fixtures/support.ts';
 import { plain } from './fake-client.ts';
 

@@ -3,7 +3,7 @@
 // versions concern (by their tickets and downloads) or organisations chosen by hand. E-mails go out
 // through the outbox; each person hears once per alert and state.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import { FieldError, describedBy } from '../Field.tsx';

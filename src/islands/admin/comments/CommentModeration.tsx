@@ -2,7 +2,7 @@
 // are shown; each can be hidden (readers stop seeing it, its author still does) or shown again.
 // Comment bodies are plain text, rendered as text.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import type { AdminProps } from '../props.ts';

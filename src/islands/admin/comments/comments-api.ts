@@ -1,7 +1,7 @@
 // Comment moderation: the most recent comments on any article with their authors' names and e-mails
 // (comments_for_moderation, staff only: author ids are not readable from the table), and hiding or
 // showing one again (hide_comment, staff only).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { call, type Result } from '../../shared/backend.ts';
 
 export type CommentFilter = 'all' | 'visible' | 'hidden';
@@ -39,6 +39,6 @@ interface ModerationRow extends Omit<ModeratedComment, 'author'> {
 	author_email: string | null;
 }
 
-export function setHidden(client: SupabaseClient, comment: string, hidden: boolean): Promise<Result<ModeratedComment>> {
+export function setHidden(client: SupabaseClient, comment: string, hidden: boolean): Promise<Result<Pick<ModeratedComment, 'hidden_at'>>> {
 	return call(() => client.rpc('hide_comment', { comment, hidden }));
 }

@@ -1,7 +1,7 @@
 // Registers an item of the download catalogue (create_download_item): its slug (the address
 // /descargas/?item=<slug>), name, kind, who may download it and the product it belongs to.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { useFieldErrors } from '../use-field-errors.ts';
 import { Field, controlProps } from '../Field.tsx';

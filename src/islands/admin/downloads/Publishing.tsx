@@ -1,7 +1,7 @@
 // The downloads section: register an item, publish a version of one, and see the catalogue. The list
 // reloads after each change so the forms always offer what exists.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { useList } from '../use-list.ts';
 import type { AdminProps } from '../props.ts';
 import { listItems, type ManagedItem } from './downloads-api.ts';

@@ -4,8 +4,7 @@
 // sha256 and publishes only when both agree. The support status starts as the version policy's for
 // the item's product and version, and can be changed before publishing.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { supabaseUrl } from '../../../lib/supabase.ts';
+import { anonKey, supabaseUrl, type SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { keySafeFileName, storagePath, SUPPORT_STATUSES, VERSION_PATTERN } from '../../../../supabase/functions/publish-download/rules.ts';
 import { messageFor } from '../errors.ts';
@@ -82,10 +81,9 @@ export function VersionForm({ client, props, items, preselect, onPublished }: Pr
 			setStep({ kind: 'hashing' });
 			const sha256 = await fileSha256(file);
 			setStep({ kind: 'uploading', percent: 0 });
-			const apiKey = (client as unknown as { supabaseKey: string }).supabaseKey;
 			await uploadDownload({
 				url: supabaseUrl,
-				apiKey,
+				apiKey: anonKey,
 				accessToken: session.access_token,
 				path,
 				file,

@@ -1,7 +1,7 @@
 // The download catalogue as staff manage it: items with their versions (everyone reads the catalogue;
 // RLS leaves writing to the RPCs), registering an item (create_download_item), and publishing a
 // version through the publish-download function, which checks the stored file's sha256.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { call, failureOf, UNAVAILABLE, type Failure, type Result } from '../../shared/backend.ts';
 import type { SupportStatus } from '../props.ts';
 
@@ -53,7 +53,7 @@ export interface NewItem {
 }
 
 export function createItem(client: SupabaseClient, item: NewItem): Promise<Result<{ id: string; slug: string }>> {
-	return call(() => client.rpc('create_download_item', { ...item }));
+	return call(() => client.rpc('create_download_item', { ...item, product: item.product ?? undefined }));
 }
 
 export interface PublishRequest {

@@ -1,7 +1,7 @@
 // An organisation's invitation codes: issue one (for members or authorized contacts, valid for some
 // days, optionally for a number of uses), see each code's state, revoke those still usable.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import { Field, controlProps } from '../Field.tsx';

@@ -3,7 +3,7 @@
 // contacts is the database's (authorized_contacts_limit), shown under the row that hit it. Removing
 // someone asks once more in the row itself (remove_member), then the list reloads.
 import { useRef, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import { failureCode } from '../../shared/backend.ts';

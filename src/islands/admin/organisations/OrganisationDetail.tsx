@@ -1,7 +1,7 @@
 // One organisation as an admin manages it: plan, contract and how many of the plan's authorized
 // contacts are taken; its invitation codes; its members and their roles.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { messageFor } from '../errors.ts';
 import type { AdminProps } from '../props.ts';

@@ -2,7 +2,7 @@
 // programme (with how many authorized contacts it allows), the contract's first and last day, and the
 // time zone its deadlines are shown in (the programme's unless changed).
 import { useMemo, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
 import { useFieldErrors } from '../use-field-errors.ts';
 import { Field, controlProps } from '../Field.tsx';
@@ -23,7 +23,7 @@ const FIELD_OF: Record<string, FieldName> = {
 
 function timeZones(): string[] {
 	try {
-		return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+		return Intl.supportedValuesOf('timeZone');
 	} catch {
 		return [];
 	}

@@ -2,7 +2,7 @@
 // ?organizacion=<id> in the address, manage one (its invitation codes and its members' roles), so a
 // reload or a shared link opens the same organisation.
 import { useEffect, useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { useList } from '../use-list.ts';
 import type { AdminProps } from '../props.ts';
 import { listOrganisations, type Organisation } from './organisations-api.ts';

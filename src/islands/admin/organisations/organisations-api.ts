@@ -2,7 +2,7 @@
 // of authorized contacts, its invitation codes (create_invitation returns the code once; only its hash
 // is stored; revoke_invitation) and its members with their roles (set_membership_role; the memberships
 // trigger keeps the plan's limit and refuses with authorized_contacts_limit).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { call, type Result } from '../../shared/backend.ts';
 import type { OrganisationRow } from '../../shared/organisation.ts';
 
@@ -48,7 +48,7 @@ export interface NewOrganisation {
 }
 
 export function createOrganisation(client: SupabaseClient, o: NewOrganisation): Promise<Result<Organisation>> {
-	return call(() => client.rpc('create_organisation', { ...o }));
+	return call(() => client.rpc('create_organisation', { ...o, contract_end: o.contract_end ?? undefined }));
 }
 
 /** The plan's cap on people who may open tickets; null: unlimited. */
@@ -60,14 +60,14 @@ export async function contactLimit(client: SupabaseClient, o: Organisation): Pro
 export function listInvitations(client: SupabaseClient, organisation: string): Promise<Result<Invitation[]>> {
 	return call(() =>
 		client.from('invitations').select('id, role, expires_at, max_uses, uses, revoked_at, created_at').eq('organisation_id', organisation).order('created_at', { ascending: false }),
-	);
+	) as Promise<Result<Invitation[]>>; // role: text with a check constraint, which the generated types read as string
 }
 
 export function createInvitation(client: SupabaseClient, organisation: string, role: Invitation['role'], validDays: number, maxUses: number | null): Promise<Result<string>> {
-	return call(() => client.rpc('create_invitation', { organisation, role, valid_days: validDays, max_uses: maxUses }));
+	return call(() => client.rpc('create_invitation', { organisation, role, valid_days: validDays, max_uses: maxUses ?? undefined }));
 }
 
-export function revokeInvitation(client: SupabaseClient, invitation: string): Promise<Result<Invitation>> {
+export function revokeInvitation(client: SupabaseClient, invitation: string): Promise<Result<Pick<Invitation, 'id' | 'revoked_at'>>> {
 	return call(() => client.rpc('revoke_invitation', { invitation }));
 }
 
@@ -77,11 +77,11 @@ export function listMembers(client: SupabaseClient, organisation: string): Promi
 	) as Promise<Result<Member[]>>;
 }
 
-export function setRole(client: SupabaseClient, organisation: string, member: string, role: MemberRole): Promise<Result<Member>> {
+export function setRole(client: SupabaseClient, organisation: string, member: string, role: MemberRole): Promise<Result<Pick<Member, 'user_id'>>> {
 	return call(() => client.rpc('set_membership_role', { organisation, member, role }));
 }
 
 /** Removes a member (admins anyone; the database refuses the rest). */
-export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Result<Member>> {
+export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Result<Pick<Member, 'user_id'>>> {
 	return call(() => client.rpc('remove_member', { organisation, member }));
 }

@@ -3,7 +3,7 @@
 // text with its line breaks, never as HTML) and the files that came with it. Files without a message
 // (none today) go with the opening message. Each island keeps its class prefix (agent, tickets).
 import type { ComponentChildren } from 'preact';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import AttachmentLink, { type AttachmentFile } from '../AttachmentLink.tsx';
 import type { TicketMessage as ThreadMessage } from './types.ts';
 

@@ -3,7 +3,7 @@
 // folder with its state shown, and a failed upload keeps what was already uploaded, so sending again
 // only redoes what failed. A file uploaded for another folder (a note's, a reply's) is uploaded again.
 import { useState } from 'preact/hooks';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../labels.ts';
 import { ATTACHMENT_MAX_FILES, fileProblem, storagePathFor } from '../attachments.ts';
 import { fileSize } from '../file-size.ts';
@@ -16,12 +16,13 @@ interface Chosen {
 	path?: string;
 }
 
-export interface Uploaded {
+// A type, not an interface, so it is assignable to the RPCs' jsonb arguments (Json wants an index signature).
+export type Uploaded = {
 	storage_path: string;
 	file_name: string;
 	mime_type: string;
 	size_bytes: number;
-}
+};
 
 export type FileLabelKey = 'fileTooLarge' | 'fileType' | 'tooManyFiles' | 'fileWaiting' | 'fileUploading' | 'fileUploaded' | 'fileFailed' | 'removeFile';
 export type FileLabels = Readonly<Record<FileLabelKey, string>>;
