@@ -10,7 +10,8 @@
 -- advisor's error). Staff read the three fields through agent_queue (the agent migration), which takes
 -- them from ticket_staff_fields, a staff-only projection of them. Every other column is granted by
 -- name: a column added later is invisible to the API until a migration grants it. Functions a
--- customer may call that return a ticket row blank the three fields (private.customer_ticket).
+-- customer may call that return a ticket row blank the three fields (private.customer_ticket), and the
+-- reply token, which only the service role reads (the e-mail channel).
 
 create table public.problems (
 	id uuid primary key default gen_random_uuid(),
@@ -49,6 +50,10 @@ create table public.tickets (
 	-- Slug of the article the ticket was filed from.
 	source_article text check (source_article ~ '^[a-z0-9/-]+$'),
 	channel text not null default 'web' check (channel in ('web', 'email', 'phone', 'chat')),
+	-- The sub-address of the ticket's reply address (soporte+t<token>@domain, _shared/email/addresses.ts):
+	-- unguessable, so a mail to it can only come from someone who received one of the ticket's mails.
+	-- Readable by the service role only (not in the column grant below).
+	reply_token text not null unique default encode(extensions.gen_random_bytes(16), 'hex') check (reply_token ~ '^[a-f0-9]{32}$'),
 	status text not null default 'new' check (status in ('new', 'open', 'pending_customer', 'resolved', 'closed')),
 	level int not null default 1 check (level in (1, 2)),
 	assignee_id uuid references public.staff (user_id) on delete set null,
@@ -230,6 +235,7 @@ begin
 	t.assignee_id := null;
 	t.level := null;
 	t.problem_id := null;
+	t.reply_token := null;
 	return t;
 end $$;
 

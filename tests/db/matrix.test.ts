@@ -539,7 +539,7 @@ describe('staff-only ticket fields', () => {
 			`select a.attname as name, has_column_privilege('authenticated', 'public.tickets'::regclass, a.attnum, 'select') as granted
 			from pg_attribute a where a.attrelid = 'public.tickets'::regclass and a.attnum > 0 and not a.attisdropped order by a.attnum`,
 		);
-		expect(rows.filter((r) => !r.granted).map((r) => r.name)).toEqual(['level', 'assignee_id', 'problem_id']);
+		expect(rows.filter((r) => !r.granted).map((r) => r.name)).toEqual(['reply_token', 'level', 'assignee_id', 'problem_id']);
 	});
 
 	it('a function a customer calls returns the ticket without assignee, level or problem', async () => {

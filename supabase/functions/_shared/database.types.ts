@@ -1189,6 +1189,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1233,6 +1234,7 @@ export type Database = {
           problem_id?: string | null
           product_id?: string | null
           programme_id: string
+          reply_token?: string
           requester_id: string
           resolution_breached_at?: string | null
           resolution_due_at?: string | null
@@ -1277,6 +1279,7 @@ export type Database = {
           problem_id?: string | null
           product_id?: string | null
           programme_id?: string
+          reply_token?: string
           requester_id?: string
           resolution_breached_at?: string | null
           resolution_due_at?: string | null
@@ -1534,6 +1537,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1587,6 +1591,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1640,6 +1645,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1705,6 +1711,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1771,6 +1778,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -1924,6 +1932,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2033,6 +2042,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2226,6 +2236,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2313,6 +2324,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2385,6 +2397,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2504,6 +2517,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
@@ -2557,6 +2571,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          reply_token: string
           requester_id: string
           resolution_breached_at: string | null
           resolution_due_at: string | null
