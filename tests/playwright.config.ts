@@ -42,6 +42,8 @@ export default defineConfig({
 			env: {
 				MOSTRADOR_STACK_PORT: String(stackPort),
 				MOSTRADOR_DB_PORT: String(stackPort + 1),
+				// Where the stack takes mail in over SMTP: 54325 beside 54321, as the CLI lays its ports out.
+				MOSTRADOR_SMTP_PORT: String(stackPort + 4),
 				MOSTRADOR_STACK_DATA: `tests/.tmp/e2e-stack-${stackPort}`,
 				// Every test signs its own people in from one address; the limits have their own test.
 				MOSTRADOR_AUTH_RATE_LIMIT: '100000',

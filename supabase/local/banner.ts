@@ -27,6 +27,8 @@ export async function printBanner(stack: Stack, ms: number): Promise<void> {
 	line('Storage', `${c.apiUrl}/storage/v1`);
 	line('Functions', `${c.apiUrl}/functions/v1/<name>`);
 	line('Mailbox', `${c.apiUrl}/_mail`);
+	line('SMTP (inbound)', `${c.host}:${c.smtp.port} → mailbox + functions/v1/inbound-email`);
+	line('Support address', c.email.supportAddress);
 	line('Database', stack.dbUrl.replace(/:[^:@/]+@/, ':postgres@'));
 	line('JWT secret', c.jwtSecret);
 	line('anon key', c.anonKey);

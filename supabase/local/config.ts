@@ -52,12 +52,27 @@ export interface StackConfig {
 		rateLimit: { signInSignUps: number; tokenVerifications: number; tokenRefresh: number };
 	};
 	storage: { fileSizeLimit: number; dir: string };
+	/**
+	 * The inbound SMTP port (smtp.ts): MOSTRADOR_SMTP_PORT, else the API port + 4 (54325, where the
+	 * CLI's mail catcher takes SMTP). 0 lets the system pick one; the stack writes the port it got here.
+	 */
+	smtp: { port: number; maxSize: number };
+	/**
+	 * What the e-mail channel needs, given to functions when supabase/functions/.env does not set it
+	 * (functions/env.ts). A hosted project sets the same names with `supabase secrets set`.
+	 */
+	email: { supportAddress: string; inboundSecret: string; authservId: string; siteUrl: string; siteName: string };
 	functions: {
 		/** Folders holding <name>/index.ts, searched in order. */
 		dirs: string[];
 		config: Record<string, FunctionConfig>;
 		/** A request that takes longer gets a 504 and its worker is restarted. */
 		timeoutMs: number;
+		/**
+		 * Settings of this stack's own for every function, under supabase/functions/.env's (which wins):
+		 * a test stack shortens waits that its short timeout would cut (the contract suite's global setup).
+		 */
+		env: Record<string, string>;
 	};
 }
 
@@ -89,7 +104,32 @@ export function readToml(file = join(SUPABASE_DIR, 'config.toml')): Record<strin
 	return existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Record<string, any>) : {};
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Pick<StackConfig, 'port' | 'dataDir' | 'databaseUrl'>> & { functionsDirs?: string[]; functionTimeoutMs?: number } = {}): StackConfig {
+/** The local support address, in the demo accounts' domain. */
+export const LOCAL_SUPPORT_ADDRESS = 'soporte@demo.mostrador.test';
+/** A fixed, public value: it only guards the stack's own hand-off of received mail on this machine. */
+export const LOCAL_INBOUND_EMAIL_SECRET = 'mostrador-local-inbound-email-secret';
+/**
+ * The authserv-id the stack's SMTP port writes in the Authentication-Results it adds to every mail it
+ * hands over (smtp.ts), and functions' INBOUND_AUTHSERV_ID by default: the local stand-in for the
+ * receiving provider, whose DMARC verdict is the only one inbound-email trusts.
+ */
+export const LOCAL_INBOUND_AUTHSERV_ID = 'mx.local.mostrador.test';
+
+/**
+ * The site's name as the docs site shows it: the Spanish title of Starlight in astro.config.mjs (read
+ * as text, since importing the config would load Astro). "Mostrador" if it cannot be found.
+ */
+export function siteTitle(file = join(SUPABASE_DIR, '..', 'astro.config.mjs')): string {
+	if (!existsSync(file)) return 'Mostrador';
+	const text = readFileSync(file, 'utf8');
+	const m = /\btitle:\s*(?:\{\s*es:\s*)?(['"])((?:(?!\1).)+)\1/.exec(text.slice(text.indexOf('starlight(')));
+	return m?.[2] ?? 'Mostrador';
+}
+
+export function loadConfig(
+	env: NodeJS.ProcessEnv = process.env,
+	overrides: Partial<Pick<StackConfig, 'port' | 'dataDir' | 'databaseUrl'>> & { functionsDirs?: string[]; functionTimeoutMs?: number; smtpPort?: number } = {},
+): StackConfig {
 	const toml = readToml();
 	const host = '127.0.0.1';
 	const port = overrides.port ?? Number(env.MOSTRADOR_STACK_PORT ?? toml.api?.port ?? 54321);
@@ -98,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 	const dataDir = resolve(overrides.dataDir ?? env.MOSTRADOR_STACK_DATA ?? join(SUPABASE_DIR, 'local/data'));
 	const fnConfig: Record<string, FunctionConfig> = {};
 	for (const [name, c] of Object.entries<any>(toml.functions ?? {})) fnConfig[name] = { verifyJwt: c?.verify_jwt !== false };
+	// The SMTP port sits 4 above the API port, as in the CLI's layout (54321 → 54325), so a stack moved
+	// with MOSTRADOR_STACK_PORT moves it too; a stack on a port its caller chose in code (tests,
+	// benches) takes any free one. Either way MOSTRADOR_SMTP_PORT, or the caller, can say which.
+	const smtpPort = overrides.smtpPort ?? Number(env.MOSTRADOR_SMTP_PORT ?? (overrides.port !== undefined ? 0 : port + 4));
+	const siteUrl = env.SITE_URL ?? toml.auth?.site_url ?? 'http://127.0.0.1:3000';
 	const extraDirs = (env.MOSTRADOR_FUNCTIONS_DIRS ?? '').split(':').filter(Boolean).map((d) => resolve(d));
 	return {
 		host,
@@ -118,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 			maxRows: toml.api?.max_rows ?? 1000,
 		},
 		auth: {
-			siteUrl: env.SITE_URL ?? toml.auth?.site_url ?? 'http://127.0.0.1:3000',
+			siteUrl,
 			redirectUrls: toml.auth?.additional_redirect_urls ?? [],
 			jwtExpiry: toml.auth?.jwt_expiry ?? 3600,
 			refreshTokenRotation: toml.auth?.enable_refresh_token_rotation ?? true,
@@ -136,10 +181,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 			},
 		},
 		storage: { fileSizeLimit: bytes(toml.storage?.file_size_limit, 50 * 1024 ** 2), dir: join(dataDir, 'storage') },
+		// 25 MB: what the common providers take in (and more than a support ticket's mail needs).
+		smtp: { port: smtpPort, maxSize: 25 * 1024 ** 2 },
+		email: { supportAddress: LOCAL_SUPPORT_ADDRESS, inboundSecret: LOCAL_INBOUND_EMAIL_SECRET, authservId: LOCAL_INBOUND_AUTHSERV_ID, siteUrl, siteName: siteTitle() },
 		functions: {
 			dirs: [...(overrides.functionsDirs ?? []), join(SUPABASE_DIR, 'functions'), ...extraDirs],
 			config: fnConfig,
 			timeoutMs: overrides.functionTimeoutMs ?? Number(env.MOSTRADOR_FUNCTION_TIMEOUT_MS ?? 150_000),
+			env: {},
 		},
 	};
 }

@@ -44,18 +44,40 @@ export interface Service {
 export interface Mail {
 	id: number;
 	sent_at: string;
+	/** outbound: the stack "sent" it (auth, functions); inbound: it came in on the stack's SMTP port. */
+	direction: 'outbound' | 'inbound';
 	to: string;
 	subject: string;
 	text: string;
 	html: string | null;
 	kind: string;
 	data: Record<string, unknown>;
+	/** Header fields as a mail client shows them, e.g. { From, To, "Reply-To", "Message-ID", References }. */
+	headers: Record<string, string>;
+	/** Inbound only: whether the raw message is kept (GET /_mail/<id>/raw serves it). */
+	has_raw: boolean;
+}
+
+export interface MailInput {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+	kind?: string;
+	data?: Record<string, unknown>;
+	/** Header fields the sender set; From, To, Subject, Date and Message-ID are filled in when missing. */
+	headers?: Record<string, string>;
+	direction?: 'outbound' | 'inbound';
+	/** The message as received (inbound). */
+	raw?: Buffer;
 }
 
 export interface Mailbox {
-	send(mail: { to: string; subject: string; text: string; html?: string; kind?: string; data?: Record<string, unknown> }): Promise<Mail>;
+	send(mail: MailInput): Promise<Mail>;
 	list(filter?: { to?: string; limit?: number }): Promise<Mail[]>;
 	get(id: number): Promise<Mail | undefined>;
+	/** The raw source of an inbound mail. */
+	raw(id: number): Promise<Buffer | undefined>;
 	clear(): Promise<void>;
 }
 

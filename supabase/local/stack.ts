@@ -1,6 +1,7 @@
 // The local stack: a real PostgreSQL (embedded, or DATABASE_URL) with the platform bootstrap, the
 // project's tracked migrations and the seed, and one HTTP server on 127.0.0.1:54321 that routes
-// /rest/v1, /auth/v1, /storage/v1 and /functions/v1 like the CLI's Kong gateway, plus the mailbox.
+// /rest/v1, /auth/v1, /storage/v1 and /functions/v1 like the CLI's Kong gateway, plus the mailbox, and
+// an SMTP port on 127.0.0.1 that takes mail in (smtp.ts).
 import pg from 'pg';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
@@ -16,6 +17,7 @@ import { authService } from './auth/index.ts';
 import { storageService } from './storage/index.ts';
 import { functionsService } from './functions.ts';
 import { createScheduler } from './cron.ts';
+import { startInboundSmtp, type InboundSmtp } from './smtp.ts';
 import type { Stack } from './stack-types.ts';
 
 export type { Stack } from './stack-types.ts';
@@ -124,6 +126,9 @@ export function startFailureMessage(e: unknown): string {
 	return `The local stack did not start, and its error says no more than ${String(e)}.`;
 }
 
+const smtpPortTaken = (port: number) =>
+	new PortTakenError(port, `Port ${port}, where the stack takes mail in over SMTP, is taken by another program (another Supabase stack, a mail catcher?): stop it, or set MOSTRADOR_SMTP_PORT to another port.`);
+
 const apiPortTaken = (port: number) =>
 	new PortTakenError(port, `Port ${port} is taken by another program (another Supabase stack?): stop it, or set MOSTRADOR_STACK_PORT to another port.`);
 
@@ -134,6 +139,11 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
 	await assertPortFree(config.port, config.host).catch((e) => {
 		throw e instanceof PortTakenError ? apiPortTaken(config.port) : e;
 	});
+	if (config.smtp.port) {
+		await assertPortFree(config.smtp.port, config.host).catch((e) => {
+			throw e instanceof PortTakenError ? smtpPortTaken(config.smtp.port) : e;
+		});
+	}
 	if (opts.reset && !config.databaseUrl) {
 		// A PostgreSQL still running on the old data would survive the delete and keep the port.
 		await clearDataFolder(dbDir, log);
@@ -222,12 +232,25 @@ async function serveStack(config: StackConfig, opts: StartOptions, log: (line: s
 		await Promise.all([api.end(), admin.end()]).catch(() => {});
 		throw e;
 	}
+	let smtp: InboundSmtp;
+	try {
+		smtp = await startInboundSmtp(stack);
+	} catch (e) {
+		server.closeAllConnections();
+		await new Promise((r) => server.close(r));
+		await Promise.all(services.map((s) => s.stop?.())).catch(() => {});
+		await Promise.all([api.end(), admin.end()]).catch(() => {});
+		throw (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? smtpPortTaken(config.smtp.port) : e;
+	}
+	// Port 0 asked the system for one: the stack's config says which it got.
+	config.smtp.port = smtp.port;
 	if (opts.schedule) stack.cron.start();
 
 	stack.stop = async () => {
 		if (stopped) return;
 		stopped = true;
 		stack.cron.stop();
+		await smtp.stop();
 		await Promise.all(services.map((s) => s.stop?.()));
 		server.closeAllConnections();
 		await new Promise((r) => server.close(r));

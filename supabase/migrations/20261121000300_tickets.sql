@@ -149,11 +149,22 @@ create table public.ticket_events (
 create index ticket_events_ticket on public.ticket_events (ticket_id, id);
 create index ticket_events_actor on public.ticket_events (actor_id);
 
+-- Members who follow an organisation ticket they did not open: they get its public updates by e-mail
+-- (the notify migration's queueing), as the requester does. Set with follow_ticket only.
+create table public.ticket_followers (
+	ticket_id uuid not null references public.tickets (id) on delete cascade,
+	user_id uuid not null references public.profiles (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	primary key (ticket_id, user_id)
+);
+create index ticket_followers_user on public.ticket_followers (user_id);
+
 alter table public.problems enable row level security;
 alter table public.tickets enable row level security;
 alter table public.ticket_messages enable row level security;
 alter table public.ticket_attachments enable row level security;
 alter table public.ticket_events enable row level security;
+alter table public.ticket_followers enable row level security;
 
 -- Policies: read only; writes go through the RPCs below. ----------------------------------------
 
@@ -184,8 +195,10 @@ create policy "Members see the public history of their organisations' tickets, s
 		or (visibility = 'public' and ticket_id in (select id from public.tickets where organisation_id in (select private.my_organisations())))
 	);
 
-revoke all on public.problems, public.tickets, public.ticket_messages, public.ticket_attachments, public.ticket_events from anon;
-revoke insert, update, delete, truncate on public.problems, public.tickets, public.ticket_messages, public.ticket_attachments, public.ticket_events from authenticated;
+create policy "People see which tickets they follow" on public.ticket_followers for select to authenticated using (user_id = (select auth.uid()));
+
+revoke all on public.problems, public.tickets, public.ticket_messages, public.ticket_attachments, public.ticket_events, public.ticket_followers from anon;
+revoke insert, update, delete, truncate on public.problems, public.tickets, public.ticket_messages, public.ticket_attachments, public.ticket_events, public.ticket_followers from authenticated;
 revoke usage, select, update on sequence public.ticket_number_seq from anon, authenticated;
 
 -- Tickets: every column but the staff-only ones, by name.
@@ -653,23 +666,28 @@ begin
 end $$;
 
 -- Staff ask the customer for information: a public message, and the ticket waits on the customer.
+-- mostrador.message_kind makes the message's mail an info_requested (the notify migration).
 create function public.request_customer_info(ticket uuid, body text) returns public.tickets
 language plpgsql security definer set search_path = '' as $$
 declare t public.tickets;
 begin
 	perform private.require_staff();
+	perform set_config('mostrador.message_kind', 'request_info', true);
 	perform public.reply_to_ticket(ticket, body, false);
+	perform set_config('mostrador.message_kind', '', true);
 	update public.tickets set status = 'pending_customer' where id = ticket returning * into t;
 	return t;
 end $$;
 
--- Staff propose a solution; the ticket waits for the customer to confirm it.
+-- Staff propose a solution; the ticket waits for the customer to confirm it (the mail is a solution_proposed).
 create function public.resolve_ticket(ticket uuid, body text) returns public.tickets
 language plpgsql security definer set search_path = '' as $$
 declare t public.tickets;
 begin
 	perform private.require_staff();
+	perform set_config('mostrador.message_kind', 'resolve', true);
 	perform public.reply_to_ticket(ticket, body, false);
+	perform set_config('mostrador.message_kind', '', true);
 	update public.tickets set status = 'resolved' where id = ticket returning * into t;
 	return t;
 end $$;
@@ -687,8 +705,8 @@ begin
 	return private.customer_ticket(t);
 end $$;
 
--- The customer says the solution did not work: back to the queue, with their reason. The ticket comes
--- back as the customer may see it.
+-- The customer says the solution did not work: back to the queue, with their reason (whose mail to
+-- support is a customer_reopened). The ticket comes back as the customer may see it.
 create function public.reopen_ticket(ticket uuid, body text) returns public.tickets
 language plpgsql security definer set search_path = '' as $$
 declare t public.tickets := private.ticket_for_update(ticket);
@@ -789,7 +807,29 @@ begin
 	return p;
 end $$;
 
+-- Follows (true) or stops following (false) a ticket of one of the caller's organisations; answers
+-- whether they follow it now. Its requester hears of it anyway, so following changes nothing for them.
+-- Idempotent: following twice is following.
+create function public.follow_ticket(ticket uuid, follow boolean) returns boolean
+language plpgsql security definer set search_path = '' as $$
+declare
+	me uuid := (select auth.uid());
+	t public.tickets;
+begin
+	if me is null then perform private.fail('not_signed_in', null, '42501'); end if;
+	if follow is null then perform private.fail('invalid_input', 'follow is true or false.', 'P0001', 'follow'); end if;
+	select * into t from public.tickets where id = follow_ticket.ticket;
+	if not found or not private.is_member(t.organisation_id) then perform private.fail('ticket_not_found', null, 'PT404'); end if;
+	if follow then
+		insert into public.ticket_followers (ticket_id, user_id) values (t.id, me) on conflict do nothing;
+	else
+		delete from public.ticket_followers f where f.ticket_id = t.id and f.user_id = me;
+	end if;
+	return follow;
+end $$;
+
 revoke execute on function
+	public.follow_ticket(uuid, boolean),
 	public.create_ticket(jsonb), public.reply_to_ticket(uuid, text, boolean), public.request_customer_info(uuid, text),
 	public.resolve_ticket(uuid, text), public.confirm_resolution(uuid), public.reopen_ticket(uuid, text), public.close_ticket(uuid),
 	public.assign_ticket(uuid, uuid), public.change_severity(uuid, text), public.change_level(uuid, int),
@@ -797,6 +837,7 @@ revoke execute on function
 from public, anon;
 revoke execute on function public.create_ticket(jsonb) from authenticated;
 grant execute on function public.create_ticket(jsonb) to service_role;
+grant execute on function public.follow_ticket(uuid, boolean) to authenticated;
 grant execute on function
 	public.reply_to_ticket(uuid, text, boolean), public.request_customer_info(uuid, text), public.resolve_ticket(uuid, text),
 	public.confirm_resolution(uuid), public.reopen_ticket(uuid, text), public.close_ticket(uuid), public.assign_ticket(uuid, uuid),

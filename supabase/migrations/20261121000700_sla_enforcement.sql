@@ -10,7 +10,8 @@
 --   when nothing changes (a deadline, an auto-close reminder, an auto-close). Both are columns of the
 --   tickets table (with auto_close_reminded_at), indexed there so a sweep over many open tickets reads
 --   only those that need it; the triggers that keep them are here.
--- * A public staff reply queues `ticket_reply` to the requester.
+-- * The mails of a ticket's events (a staff reply to the requester, and the rest) are queued by the
+--   triggers of the notify migration.
 
 -- The sweep writes through a connection that sets mostrador.sweep; its own changes do not re-flag.
 create function private.flag_sla_change() returns trigger language plpgsql set search_path = '' as $$
@@ -29,25 +30,11 @@ end $$;
 create trigger tickets_flag_sla before insert or update on public.tickets for each row execute function private.flag_sla_change();
 
 create function private.message_flags_sla() returns trigger language plpgsql security definer set search_path = '' as $$
-declare
-	t public.tickets;
-	author public.profiles;
 begin
 	-- Only public replies from support move a clock (first response, customer updates); a customer's
 	-- reply on a waiting ticket changes its status, which flags it anyway.
 	if new.visibility <> 'public' or not exists (select 1 from public.staff where user_id = new.author_id) then return new; end if;
-	update public.tickets set sla_dirty = true where id = new.ticket_id and status <> 'closed' returning * into t;
-	-- ...and reaches the customer by e-mail.
-	if found then
-		select * into author from public.profiles where id = new.author_id;
-		insert into public.notifications (template, recipient_user_id, locale, payload, dedupe_key)
-		select 'ticket_reply', t.requester_id, p.locale, jsonb_build_object(
-			'ticket', t.id, 'number', t.number, 'subject', t.subject,
-			'author', coalesce(nullif(author.full_name, ''), 'Soporte'), 'body', left(new.body, 20000)),
-			'ticket_reply:' || new.id
-		from public.profiles p where p.id = t.requester_id
-		on conflict (dedupe_key) do nothing;
-	end if;
+	update public.tickets set sla_dirty = true where id = new.ticket_id and status <> 'closed';
 	return new;
 end $$;
 create trigger ticket_messages_flag_sla after insert on public.ticket_messages for each row execute function private.message_flags_sla();

@@ -14,7 +14,8 @@
 --   which customers can neither read nor list (the storage policies of the articles, downloads and
 --   outbox migration); the files are linked by private.attach_files.
 --   The text goes through reply_to_ticket, so first response, SLA flags and the customer's e-mail stay
---   in one place.
+--   in one place; mostrador.message_kind tells that e-mail what the message is for (a question, a
+--   solution: the notify migration).
 -- * staff_reopen_ticket: support takes back a ticket waiting on the customer (resolved, or pending
 --   their answer), with the reason as an internal note; reopen_ticket is the customer's.
 -- * create_problem_for_ticket: a problem opened from a ticket, linked to it in the same transaction.
@@ -78,7 +79,9 @@ begin
 	if action is null or action not in ('reply', 'note', 'request_info', 'resolve') then
 		perform private.fail('invalid_action', 'action is reply, note, request_info or resolve.');
 	end if;
+	perform set_config('mostrador.message_kind', case when action in ('request_info', 'resolve') then action else '' end, true);
 	m := public.reply_to_ticket(ticket, body, internal);
+	perform set_config('mostrador.message_kind', '', true);
 	-- An internal note's files stay in the staff-only folder; a public reply's in the ticket's folder.
 	perform private.attach_files(t, m.id, attachments,
 		case when internal then t.organisation_id || '/internal/' || t.id || '/' else t.organisation_id || '/' || t.id || '/' end,

@@ -7,9 +7,9 @@ import { createClient, FunctionsHttpError, type SupabaseClient } from '@supabase
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { local } from './client.ts';
-import { loadConfig } from '../../supabase/local/config.ts';
-import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { freePort } from './global-setup.ts';
+import { loadConfig, type StackConfig } from '../../supabase/local/config.ts';
+import type { Stack } from '../../supabase/local/stack.ts';
+import { startStackOnFreePorts } from './global-setup.ts';
 
 interface Seen {
 	version: string;
@@ -64,9 +64,12 @@ describe.skipIf(!local())('local functions runtime: worker life cycle', () => {
 		functions = join(dir, 'functions');
 		write(join(functions, '_shared/shared.ts'), `export const shared = 'shared-1';\n`);
 		write(join(functions, 'reload/index.ts'), handler('v1'));
-		const config = loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data'), functionsDirs: [functions], functionTimeoutMs: 3000 });
-		config.dbPort = await freePort();
-		stack = await startStack(config, { reset: true, log: (l) => log.push(l) });
+		let config!: StackConfig;
+		stack = await startStackOnFreePorts(({ port, dbPort }) => {
+			config = loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionsDirs: [functions], functionTimeoutMs: 3000 });
+			config.dbPort = dbPort;
+			return config;
+		}, { reset: true, log: (l) => log.push(l) });
 		supabase = createClient(config.apiUrl, config.anonKey, { auth: { persistSession: false } });
 	}, 120_000);
 

@@ -6,8 +6,9 @@ import type { TestProject } from 'vitest/node';
 import { chmodSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { loadConfig } from '../../supabase/local/config.ts';
-import { startStack } from '../../supabase/local/stack.ts';
+import { loadConfig, type StackConfig } from '../../supabase/local/config.ts';
+import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import { PortTakenError } from '../../supabase/local/postmaster.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -21,6 +22,8 @@ declare module 'vitest' {
 		jwtSecret: string;
 		/** Superuser connection to the local stack's database (local only; '' against Supabase). */
 		dbUrl: string;
+		/** The local stack's inbound SMTP port (local only; 0 against Supabase). */
+		smtpPort: number;
 	}
 }
 
@@ -35,6 +38,22 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * Starts a stack of a test's own on free ports, choosing them again when one was taken in between:
+ * a port is only free until someone binds it, and the suite's other stacks bind ports of their own
+ * (API, database, SMTP) at the same time.
+ */
+export async function startStackOnFreePorts(configure: (ports: { port: number; dbPort: number }) => StackConfig, opts: Parameters<typeof startStack>[1]): Promise<Stack> {
+	for (let attempt = 1; ; attempt++) {
+		const config = configure({ port: await freePort(), dbPort: await freePort() });
+		try {
+			return await startStack(config, opts);
+		} catch (e) {
+			if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
+		}
+	}
+}
+
 export default async function setup(project: TestProject) {
 	const env = process.env;
 	if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY && env.SUPABASE_SERVICE_ROLE_KEY) {
@@ -45,6 +64,7 @@ export default async function setup(project: TestProject) {
 		project.provide('localStack', false);
 		project.provide('jwtSecret', env.SUPABASE_JWT_SECRET ?? '');
 		project.provide('dbUrl', '');
+		project.provide('smtpPort', 0);
 		return;
 	}
 	const base = join(process.cwd(), 'tests/.tmp');
@@ -57,8 +77,11 @@ export default async function setup(project: TestProject) {
 		dataDir: join(dir, 'data'),
 		functionsDirs: [join(process.cwd(), 'tests/contract/functions')],
 		functionTimeoutMs: 3000,
+		smtpPort: await freePort(),
 	});
 	config.dbPort = await freePort();
+	// The reports function waits seconds between attempts at the site's feed; functions time out at 3 s here.
+	config.functions.env = { REPORTS_FEED_RETRY_DELAYS_MS: '100,200' };
 	// Tests sign many addresses in quickly; the per-address limit is checked by its own test.
 	config.auth.maxFrequency = 2;
 	// The whole suite signs in from one address; the per-IP limits have their own test.
@@ -71,6 +94,7 @@ export default async function setup(project: TestProject) {
 	project.provide('localStack', true);
 	project.provide('jwtSecret', config.jwtSecret);
 	project.provide('dbUrl', stack.dbUrl);
+	project.provide('smtpPort', config.smtp.port);
 	return async () => {
 		await stack.stop();
 		rmSync(dir, { recursive: true, force: true });

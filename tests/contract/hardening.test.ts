@@ -8,9 +8,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { anonClient, latestMail, local, parseAuthMail, serviceClient, signedInUser, uniqueEmail, url } from './client.ts';
-import { CLI_SECRET_KEY, loadConfig } from '../../supabase/local/config.ts';
-import { startStack } from '../../supabase/local/stack.ts';
-import { freePort } from './global-setup.ts';
+import { CLI_SECRET_KEY, loadConfig, type StackConfig } from '../../supabase/local/config.ts';
+import { startStackOnFreePorts } from './global-setup.ts';
 
 const P = `hard-${randomUUID().slice(0, 6)}`;
 const service = serviceClient();
@@ -153,10 +152,13 @@ describe.skipIf(!local())('auth: per-address request limits', () => {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('answers 429 over_request_rate_limit past [auth.rate_limit], per kind of request', { timeout: 60_000 }, async () => {
-		const config = loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data') });
-		config.dbPort = await freePort();
-		config.auth.rateLimit = { signInSignUps: 3, tokenVerifications: 4, tokenRefresh: 100 };
-		const stack = await startStack(config, { reset: true });
+		let config!: StackConfig;
+		const stack = await startStackOnFreePorts(({ port, dbPort }) => {
+			config = loadConfig(process.env, { port, dataDir: join(dir, 'data') });
+			config.dbPort = dbPort;
+			config.auth.rateLimit = { signInSignUps: 3, tokenVerifications: 4, tokenRefresh: 100 };
+			return config;
+		}, { reset: true });
 		try {
 			const client = createClient(config.apiUrl, config.anonKey, { auth: { persistSession: false } });
 			const email = uniqueEmail('limit');

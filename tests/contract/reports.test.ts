@@ -316,4 +316,16 @@ describe('the reports function', () => {
 		for (const who of [contact, member]) expect((await mailsTo(who.email)).filter((m) => /Informe mensual|Monthly support report/.test(m.subject))).toHaveLength(0);
 		expect((await runReports({ kind: 'monthly', month: MONTH, organisation: org, updates: FEED })).queued).toBe(0);
 	});
+	// Locally no site serves /api/updates.json, as when only the stack runs: the function tries the feed
+	// again, then sends the week without the documentation's part and says so (it used to answer 502
+	// and lose the week).
+	it.skipIf(!inject('mailUrl') || !local())('weekly, when the site’s updates feed cannot be read: the digest still goes out and says what is missing', async () => {
+		const report = await runReports({ kind: 'weekly', week_of: '2026-03-18', organisation: org });
+		expect(report).toMatchObject({ kind: 'weekly', organisations: 1, queued: 3, documentation: 'unavailable', failed: [] });
+		await sendQueued(`weekly:${org}:`);
+		const mails = (await mailsTo(contact.email)).filter((m) => m.subject.includes('16–22 de marzo'));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].text).toContain('No pudimos leer los cambios de la documentación de este periodo');
+		expect(mails[0].text).toContain('Alertas técnicas: no disponible');
+	}, 60_000);
 });

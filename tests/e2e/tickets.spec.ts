@@ -158,6 +158,31 @@ test("support's reply appears; support resolves; the contact confirms and the ti
 	expect(data).toEqual({ status: 'closed', close_reason: 'confirmed_by_customer' });
 });
 
+test('a colleague follows the ticket, hears of support’s answer, and can stop following', async ({ page }) => {
+	const w = await world('seguir');
+	await signInAs(page, w.member);
+	await page.goto(ticketUrl(w.ticket.number));
+	await expect(page.getByText('Síguelo para recibir por correo cada respuesta de soporte y su cierre.')).toBeVisible();
+	await expectNoSeriousViolations(page);
+	await page.getByRole('button', { name: 'Seguir este ticket' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Ahora sigues este ticket.' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Dejar de seguir' })).toBeVisible();
+
+	await rpc(w.agent, 'reply_to_ticket', { ticket: w.ticket.id, body: 'Ya lo estamos revisando.' });
+	const queued = await admin().from('notifications').select('template').eq('recipient_user_id', w.member.id).eq('payload->>ticket', w.ticket.id);
+	expect(queued.data).toEqual([{ template: 'ticket_reply' }]);
+
+	await page.getByRole('button', { name: 'Dejar de seguir' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Ya no sigues este ticket.' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Seguir este ticket' })).toBeVisible();
+	// The contact who opened it hears of everything anyway: no button for them.
+	await signInAs(page, w.contact);
+	await page.goto(ticketUrl(w.ticket.number));
+	await expect(page.getByRole('heading', { name: new RegExp(w.ticket.subject.replace(/[()]/g, '.')) })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Seguir este ticket' })).toHaveCount(0);
+});
+
 test('a resolved ticket that still fails is reopened with the reason, which joins the thread', async ({ page }) => {
 	const w = await world('reabrir');
 	await rpc(w.agent, 'resolve_ticket', { ticket: w.ticket.id, body: 'Debería quedar con la versión 5.1.1.' });

@@ -66,6 +66,18 @@ describe('http provider (Resend-style JSON API)', () => {
 		expect(seen[0].headers['idempotency-key']).toBe(`notification-${mail.id}`);
 	});
 
+	it('every mail tells auto-responders not to answer, as custom headers; automatic answers say auto-replied; no reply_to without a reply address', async () => {
+		reply = { status: 200, body: '{"id":"re_1"}' };
+		seen.length = 0;
+		await mailer().send(mail);
+		await mailer().send({ ...mail, kind: 'notify.email_unknown_sender', autoSubmitted: 'auto-replied' });
+		expect(seen.map((s) => (s.body as { headers: unknown }).headers)).toEqual([
+			{ 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+			{ 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' },
+		]);
+		for (const s of seen) expect(s.body).not.toHaveProperty('reply_to');
+	});
+
 	it.each([429, 500, 503, 408, 409])('%i is worth retrying', async (status) => {
 		reply = { status, body: '{"message":"slow down"}' };
 		const e = await failure(mailer().send(mail));
@@ -121,6 +133,15 @@ describe('stack provider (the local mailbox)', () => {
 			body: { to: 'ana@cliente.mx', subject: 'Hemos cerrado tu ticket #7', text: 'Hola', html: '<p>Hola</p>', kind: 'notify.ticket_auto_closed', data: { notification: mail.id } },
 		});
 		expect(seen[0].headers.authorization).toBe('Bearer service-key');
+		// Without a configured sender the mailbox writes its own From; the auto-responder fields always.
+		expect((seen[0].body as { headers: unknown }).headers).toEqual({ To: 'Ana <ana@cliente.mx>', 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' });
+	});
+
+	it('an automatic answer to a received mail is marked auto-replied', async () => {
+		reply = { status: 201, body: '{}' };
+		seen.length = 0;
+		await stackMailer({ supabaseUrl: base, serviceRoleKey: 'k', from: 'no-reply@demo.mostrador.test' }).send({ ...mail, autoSubmitted: 'auto-replied' });
+		expect((seen[0].body as { headers: unknown }).headers).toMatchObject({ From: 'no-reply@demo.mostrador.test', 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' });
 	});
 
 	it('anything but 201 is a transient failure with the answer', async () => {
@@ -140,6 +161,14 @@ describe('choosing the provider from the environment', () => {
 		expect(providerName(env({ SUPABASE_URL: 'https://abc.supabase.co' }))).toBe('');
 		expect(providerName(env({ SUPABASE_URL: 'http://kong:8000', MAIL_PROVIDER: 'SMTP' }))).toBe('smtp');
 		expect(mailerFromEnv(env({ SUPABASE_URL: 'http://127.0.0.1:54321', SUPABASE_SERVICE_ROLE_KEY: 'k' })).name).toBe('stack');
+	});
+
+	it('stack: sends from MAIL_FROM, else no-reply@ the support address’s domain (never the support address), else the mailbox’s own', () => {
+		const local = { SUPABASE_URL: 'http://127.0.0.1:54321', SUPABASE_SERVICE_ROLE_KEY: 'k' };
+		expect(mailerFromEnv(env({ ...local, SUPPORT_ADDRESS: 'soporte@demo.mostrador.test' })).sender).toBe('no-reply@demo.mostrador.test');
+		expect(mailerFromEnv(env({ ...local, SUPPORT_ADDRESS: 'soporte@demo.mostrador.test', MAIL_FROM: 'Avisos <avisos@demo.mostrador.test>' })).sender).toBe('avisos@demo.mostrador.test');
+		expect(mailerFromEnv(env(local)).sender).toBeUndefined();
+		expect(mailerFromEnv(env({ ...local, SUPPORT_ADDRESS: 'not an address' })).sender).toBeUndefined();
 	});
 
 	it('a hosted project without MAIL_PROVIDER is a configuration error, not a silent drop', () => {

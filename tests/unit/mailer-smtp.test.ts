@@ -130,6 +130,7 @@ describe('message format', () => {
 		expect(parsed.headers['message-id']).toBe('<abc@example.mx>');
 		expect(parsed.headers['mime-version']).toBe('1.0');
 		expect(parsed.headers['auto-submitted']).toBe('auto-generated');
+		expect(parsed.headers['x-auto-response-suppress']).toBe('All');
 		expect(parsed.parts).toEqual([
 			{ type: 'text/plain', encoding: 'quoted-printable', body: 'Hola\n.\nfin' },
 			{ type: 'text/html', encoding: 'quoted-printable', body: '<p>Hola</p>' },
@@ -235,6 +236,17 @@ describe('SMTP delivery', () => {
 		const s = await start({ dribble: true });
 		await client(s).send(mail);
 		expect(s.received[0].secure).toBe(false);
+	});
+
+	it('tells auto-responders not to answer: Auto-Submitted (auto-replied for an automatic answer) and X-Auto-Response-Suppress; a staff thread without Reply-To', async () => {
+		const s = await start({ dribble: true });
+		await client(s).send(mail);
+		const thread = { messageId: `${mail.id}@example.mx`, root: 'ticket-3f0c2f59-1f7a-4b0e-9b8a-2c7f0b1d4e5a@example.mx', threadIndex: 'AQHZ1234abcdAQHZ1234abcdAQHZ1234abcdAQ==' };
+		await client(s).send({ ...mail, kind: 'notify.email_refused', autoSubmitted: 'auto-replied', thread });
+		const [plain, answer] = s.received.map((r) => parseMessage(r.data).headers);
+		expect(plain).toMatchObject({ 'auto-submitted': 'auto-generated', 'x-auto-response-suppress': 'All' });
+		expect(answer).toMatchObject({ 'auto-submitted': 'auto-replied', 'x-auto-response-suppress': 'All', 'in-reply-to': `<${thread.root}>`, 'thread-index': thread.threadIndex });
+		expect(answer).not.toHaveProperty('reply-to');
 	});
 
 	it('EHLO refused: falls back to HELO', async () => {

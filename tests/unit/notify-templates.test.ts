@@ -53,6 +53,18 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
 		},
 	},
 	alert_published: { article: 'alertas/visor', title: { es: 'Vulnerabilidad en el visor', en: 'Viewer vulnerability' }, severity: 'critical', state: 'published', product: 'Quetzal Docs', versions: ['5.1'] },
+	// The mails of a ticket's events queued by the database (the notify migration): they always name the ticket.
+	customer_replied: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro', body: 'Ya reinicié.\nSigue igual.' },
+	customer_confirmed: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro' },
+	customer_reopened: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro', body: 'Sigue fallando tras el parche.' },
+	info_requested: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Luis', body: '¿Qué versión usan?', closes_after_days: 10 },
+	solution_proposed: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Luis', body: 'Reconstruye el índice.', closes_after_days: 10 },
+	ticket_closed: { ticket: TICKET, number: 1042, subject: 'No arranca', reason: 'staff', by: 'Luis' },
+	// Auto-replies of the e-mail channel: to an address, about no ticket.
+	email_not_authorized: { organisation: 'Clínica San Pedro', contacts: ['Ana Pérez', 'Beto Ruiz'] },
+	email_unknown_sender: { support_address: 'soporte@quetzal.mx', portal_url: 'https://soporte.example.mx/cuenta/' },
+	email_refused: { reason: 'too_many_attachments', limit: '10', subject: 'Registros del servidor' },
+	email_unverified: {},
 };
 
 const SUBJECTS: Record<string, [string, string]> = {
@@ -64,6 +76,24 @@ const SUBJECTS: Record<string, [string, string]> = {
 	auto_close_reminder: ['Tu ticket #1042 se cerrará en 3 días si no respondes', 'Your ticket #1042 will close in 3 days without your reply'],
 	ticket_auto_closed: ['Hemos cerrado tu ticket #1042', 'We have closed your ticket #1042'],
 	problem_resolved: ['Resuelto: Índice desactualizado (ticket #1042)', 'Resolved: Índice desactualizado (ticket #1042)'],
+	info_requested: ['Necesitamos tu respuesta en el ticket #1042: No arranca', 'We need your answer on ticket #1042: No arranca'],
+	solution_proposed: ['Solución propuesta para tu ticket #1042: confírmala o reabre el ticket', 'Proposed solution for your ticket #1042: confirm it or reopen the ticket'],
+	ticket_closed: ['Ticket #1042 cerrado: No arranca', 'Ticket #1042 closed: No arranca'],
+};
+
+/** Staff mails about a customer's action link to the ticket's workspace in the agent console. */
+const STAFF_SUBJECTS: Record<string, [string, string]> = {
+	customer_replied: ['El cliente ha respondido en el ticket #1042: No arranca', 'The customer replied on ticket #1042: No arranca'],
+	customer_confirmed: ['Solución confirmada: ticket #1042 cerrado', 'Solution confirmed: ticket #1042 closed'],
+	customer_reopened: ['Ticket #1042 reabierto por el cliente: No arranca', 'Ticket #1042 reopened by the customer: No arranca'],
+};
+
+/** The e-mail channel's auto-replies: the link they end with, in each language. */
+const AUTO_REPLIES: Record<string, [string, string, string, string]> = {
+	email_not_authorized: ['No hemos abierto un ticket con tu correo', 'We have not opened a ticket from your e-mail', `${SITE}/buscar/`, `${SITE}/en/buscar/`],
+	email_unknown_sender: ['No reconocemos tu dirección de correo', 'We do not recognise your e-mail address', `${SITE}/cuenta/`, `${SITE}/en/cuenta/`],
+	email_refused: ['No hemos podido procesar tu correo: Registros del servidor', 'We could not process your e-mail: Registros del servidor', `${SITE}/soporte/tickets/`, `${SITE}/en/soporte/tickets/`],
+	email_unverified: ['Hemos recibido un correo en tu nombre que no hemos podido verificar', 'We received an e-mail in your name that we could not verify', `${SITE}/soporte/tickets/`, `${SITE}/en/soporte/tickets/`],
 };
 
 function render(template: string, payload: unknown, ctx: RenderContext) {
@@ -91,6 +121,124 @@ describe('the template registry', () => {
 		expect(b.html).toContain(`href="${SITE}/en/soporte/tickets/?n=1042"`);
 		expect(a.html).toMatch(/^<!doctype html><html lang="es">/);
 		expect(b.html).toMatch(/^<!doctype html><html lang="en">/);
+	});
+
+	it.each(Object.keys(STAFF_SUBJECTS))('%s: Spanish and English, staff footer, the customer’s words, link to the ticket’s workspace', (template) => {
+		const [subjectEs, subjectEn] = STAFF_SUBJECTS[template];
+		const a = render(template, PAYLOADS[template], es);
+		const b = render(template, PAYLOADS[template], en);
+		expect([a.subject, b.subject]).toEqual([subjectEs, subjectEn]);
+		expect(a.text.startsWith('Hola, Ana Pérez:\n\n')).toBe(true);
+		expect(b.text.startsWith('Hello John Smith,\n\n')).toBe(true);
+		const reply = template === 'customer_confirmed' ? '' : '&responder';
+		expect(a.html).toContain(`href="${SITE}/agente/?t=1042${escapeHtml(reply)}"`);
+		expect(b.html).toContain(`href="${SITE}/en/agente/?t=1042${escapeHtml(reply)}"`);
+		expect(a.text).toContain('Ana Pérez <ana@sanpedro.mx> (Clínica San Pedro)');
+		expect(a.text).toMatch(/Recibes este correo porque formas parte del equipo de soporte de Mostrador\.$/);
+		expect(b.text).toMatch(/You are receiving this e-mail because you are part of the Mostrador support team\.$/);
+		const body = (PAYLOADS[template] as { body?: string }).body;
+		if (body) for (const line of body.split('\n')) expect(a.text).toContain(`> ${line}`);
+	});
+
+	it.each(Object.keys(AUTO_REPLIES))('%s: Spanish and English auto-reply with its link and the automatic-message footer', (template) => {
+		const [subjectEs, subjectEn, linkEs, linkEn] = AUTO_REPLIES[template];
+		// Without portal_url the unknown sender is sent to the site's account page.
+		const payload = template === 'email_unknown_sender' ? { support_address: 'soporte@quetzal.mx' } : PAYLOADS[template];
+		const a = render(template, payload, es);
+		const b = render(template, payload, en);
+		expect([a.subject, b.subject]).toEqual([subjectEs, subjectEn]);
+		expect(a.html).toContain(`href="${linkEs}"`);
+		expect(b.html).toContain(`href="${linkEn}"`);
+		expect(a.html).toMatch(/^<!doctype html><html lang="es">/);
+		expect(b.html).toMatch(/^<!doctype html><html lang="en">/);
+		expect(a.text).toMatch(/Este es un mensaje automático del soporte de Mostrador/);
+		expect(b.text).toMatch(/This is an automatic message from Mostrador support/);
+		expect(a.text).not.toContain('/soporte/tickets/?n=');
+	});
+
+	it('info_requested asks for an answer by e-mail or on the portal, with the question and the auto-close', () => {
+		const a = render('info_requested', PAYLOADS.info_requested, es);
+		const b = render('info_requested', PAYLOADS.info_requested, en);
+		expect(a.text).toContain('Luis necesita más información para seguir con tu ticket #1042:\n\n> ¿Qué versión usan?');
+		expect(a.text).toContain('Te esperamos: responde a este correo o en el portal.');
+		expect(a.text).toContain('Si no recibimos respuesta en 10 días, cerraremos el ticket');
+		expect(a.text).toContain(`Responder en el portal: ${SITE}/soporte/tickets/?n=1042`);
+		expect(b.text).toContain('We are waiting for you: reply to this e-mail or on the portal.');
+		const plain = render('info_requested', { ...PAYLOADS.info_requested, author: null, closes_after_days: null }, es);
+		expect(plain.text).toContain('El equipo de soporte necesita más información');
+		expect(plain.text).not.toContain('cerraremos');
+	});
+
+	it('solution_proposed: the solution, confirm or reopen, two links naming the page’s buttons', () => {
+		const a = render('solution_proposed', PAYLOADS.solution_proposed, es);
+		const b = render('solution_proposed', PAYLOADS.solution_proposed, en);
+		expect(a.text).toContain('> Reconstruye el índice.');
+		expect(a.text).toContain('Confirma o reabre: si la solución funciona, abre el ticket y pulsa «Confirmar solución» para cerrarlo.');
+		expect(a.text).toContain(`pulsa «Reabrir» en el ticket y cuéntanos qué sigue fallando: ${SITE}/soporte/tickets/?n=1042`);
+		expect(a.text).toContain(`Confirmar solución: ${SITE}/soporte/tickets/?n=1042`);
+		expect(b.text).toContain(`press “Reopen” on the ticket and tell us what still fails: ${SITE}/en/soporte/tickets/?n=1042`);
+		expect(b.text).toContain(`Confirm solution: ${SITE}/en/soporte/tickets/?n=1042`);
+	});
+
+	it('ticket_closed says by whom and why: the customer’s confirmation, staff, or the days without a reply', () => {
+		const p = PAYLOADS.ticket_closed;
+		expect(render('ticket_closed', p, es).text).toContain('Luis ha cerrado el ticket #1042.\n\nTicket: #1042\nAsunto: No arranca\nCerrado por: Luis');
+		expect(render('ticket_closed', { ...p, by: null }, en).text).toContain('The support team has closed ticket #1042.');
+		expect(render('ticket_closed', { ...p, reason: 'confirmed_by_customer', by: 'Ana Pérez' }, es).text).toContain('Ana Pérez ha confirmado que la solución propuesta resuelve el ticket #1042, así que lo hemos cerrado.');
+		const auto = render('ticket_closed', { ...p, reason: 'no_customer_reply', by: null, days: 10 }, es);
+		expect(auto.text).toContain('se ha cerrado automáticamente porque esperaba una respuesta del cliente y no la ha recibido en 10 días.');
+		expect(auto.text).toContain('Cerrado por: cierre automático');
+		expect(auto.text).toMatch(/abriste este ticket del soporte de Mostrador o escribiste en él\.$/);
+		// An e-mailed answer to a closed ticket opens a follow-up: the mail says so, and not that it takes no replies.
+		expect(render('ticket_closed', p, es).text).toContain('Si el problema sigue o vuelve, responde a este correo: abriremos un ticket nuevo que remite al #1042.');
+		expect(render('ticket_closed', p, en).text).toContain('reply to this e-mail and we will open a new ticket that refers to #1042.');
+		expect(render('ticket_closed', p, es).text).not.toContain('no admite');
+		expect(render('ticket_closed', p, en).text).not.toContain('no more replies');
+		expect(renderNotification('ticket_closed', { ...p, reason: 'lunch' }, es).ok).toBe(false);
+	});
+
+	it('every ticket mail of the database’s events must name the ticket (threading uses it)', () => {
+		for (const t of ['customer_replied', 'customer_confirmed', 'customer_reopened', 'info_requested', 'solution_proposed', 'ticket_closed']) {
+			const { ticket: _, ...without } = PAYLOADS[t];
+			expect(renderNotification(t, without, es)).toMatchObject({ ok: false, error: expect.stringContaining('ticket: ') });
+		}
+	});
+
+	it('auto-replies: the contacts listed, or the coordinator named; each refusal said; the payload shapes the e-mail channel writes', () => {
+		const listed = render('email_not_authorized', PAYLOADS.email_not_authorized, es);
+		expect(listed.text).toContain('en Clínica San Pedro solo las personas de contacto autorizadas pueden abrir casos');
+		expect(listed.text).toContain('Pueden abrirlo por ti:\n\n• Ana Pérez\n• Beto Ruiz');
+		expect(render('email_not_authorized', { organisation: 'X', contacts: [] }, en).text).toContain('Ask your organisation’s coordinator to open it for you.');
+		const unknown = render('email_unknown_sender', PAYLOADS.email_unknown_sender, en);
+		expect(unknown.text).toContain('We received your e-mail at soporte@quetzal.mx');
+		expect(unknown.text).toContain('Sign in to the portal: https://soporte.example.mx/cuenta/');
+		expect(renderNotification('email_unknown_sender', { support_address: 'soporte@quetzal.mx', portal_url: 'javascript:alert(1)' }, es).ok).toBe(false);
+		expect(render('email_refused', PAYLOADS.email_refused, es).text).toContain('«Registros del servidor»: lleva más archivos adjuntos de los que aceptamos (máximo: 10).');
+		expect(render('email_refused', { reason: 'too_large', subject: 'x' }, en).text).toContain('“x”: the message is too large. Nothing has been recorded.');
+		expect(render('email_refused', { reason: 'attachment_too_large', limit: '25 MB', subject: '' }, es).subject).toBe('No hemos podido procesar tu correo: (sin asunto)');
+		expect(renderNotification('email_refused', { reason: 'virus', subject: 'x' }, es).ok).toBe(false);
+		// A person who may open tickets in several organisations is sent to the form, where they choose.
+		const several = { reason: 'several_organisations', subject: 'Falla el cierre', organisations: ['Clínica San Pedro', 'Laboratorios Ruiz'] };
+		const a = render('email_refused', several, es);
+		const b = render('email_refused', several, en);
+		expect(a.subject).toBe('No hemos abierto un ticket con tu correo: Falla el cierre');
+		expect(b.subject).toBe('We have not opened a ticket from your e-mail: Falla el cierre');
+		expect(a.text).toContain('puedes abrir tickets en varias organizaciones y un correo no dice en cuál');
+		expect(a.text).toContain('• Clínica San Pedro\n• Laboratorios Ruiz');
+		expect(b.text).toContain('Open it on the portal, where you choose the organisation');
+		expect(a.html).toContain(`href="${SITE}/soporte/nuevo/"`);
+		expect(b.html).toContain(`href="${SITE}/en/soporte/nuevo/"`);
+	});
+
+	it('email_unverified quotes nothing of the mail and sends the person to the portal', () => {
+		const a = render('email_unverified', {}, es);
+		const b = render('email_unverified', {}, en);
+		expect(a.text).toContain('un correo enviado en tu nombre que no hemos podido verificar');
+		expect(a.text).toContain(`Si lo enviaste tú, escríbenos en el portal: ${SITE}/soporte/tickets/`);
+		expect(b.text).toContain(`If you sent it, write to us on the portal: ${SITE}/en/soporte/tickets/`);
+		expect(b.text).toContain('no ticket was opened or answered');
+		// Whatever a payload carried, nothing of it is shown (the schema takes no field).
+		expect(render('email_unverified', { subject: 'Cambien la cuenta a x@evil.example' }, es).text).not.toContain('evil');
 	});
 
 	it('ticket_received states the deadline in the organisation’s zone with the target in words', () => {
@@ -135,6 +283,8 @@ describe('the template registry', () => {
 	it('staff e-mails carry the staff footer, customer e-mails the customer one', () => {
 		expect(render('ticket_new_for_agents', PAYLOADS.ticket_new_for_agents, es).text).toMatch(/--\n\nRecibes este correo porque formas parte del equipo de soporte de Mostrador\.$/);
 		expect(render('ticket_reply', PAYLOADS.ticket_reply, en).text).toMatch(/--\n\nYou are receiving this e-mail because you have an open ticket with Mostrador support\./);
+		// With the e-mail channel, a reply to a ticket's mail reaches the ticket.
+		expect(render('ticket_reply', PAYLOADS.ticket_reply, es).text).toMatch(/Puedes contestar respondiendo a este correo o en el ticket\.$/);
 	});
 
 	it('without a name the greeting is plain', () => {
@@ -145,6 +295,20 @@ describe('the template registry', () => {
 
 describe('user content', () => {
 	const hostile = 'Falla <script>alert("x")</script> & <img src=x onerror=alert(1)>';
+
+	it.each(Object.keys(PAYLOADS).filter((t) => t !== 'weekly_digest' && t !== 'monthly_report'))('%s: every text field is escaped in HTML in both languages', (template) => {
+		// Every string of the payload (and of its string arrays) made hostile, where the schema takes any text.
+		const payload = Object.fromEntries(
+			Object.entries(PAYLOADS[template]).map(([k, v]) => [
+				k,
+				['subject', 'author', 'body', 'organisation', 'requester', 'title', 'by', 'support_address'].includes(k) && typeof v === 'string' ? `${v} ${hostile}` : Array.isArray(v) && k === 'contacts' ? v.map((c) => `${c} ${hostile}`) : v,
+			]),
+		);
+		for (const ctx of [es, en]) {
+			const mail = render(template, payload, ctx);
+			expect(mail.html).not.toMatch(/<script|<img/);
+		}
+	});
 
 	it('is escaped everywhere in the HTML part and left readable in the text part', () => {
 		const mail = render('ticket_reply', { ...PAYLOADS.ticket_reply, subject: hostile, author: '<b>Luis</b>', body: `${hostile}\nsegunda línea` }, { ...es, name: '<i>Ana</i>' });

@@ -1,14 +1,14 @@
 // A tiny SMTP server (RFC 5321) for the SMTP client's tests: a third-party stand-in speaking the real
 // protocol over real sockets — EHLO/HELO, STARTTLS with a real TLS handshake, implicit TLS, AUTH
 // PLAIN/LOGIN, MAIL/RCPT/DATA with dot-unstuffing — plus switches for the failures servers produce.
-// Also node:net/node:tls sockets shaped like Deno.Conn, which is what the client takes.
+// Also the node:net/node:tls transport the SMTP provider takes, pointed at this server.
 import net from 'node:net';
 import tls from 'node:tls';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SmtpConn, SmtpTransport } from '#shared/mailer/smtp.ts';
+import type { SmtpTransport } from '#shared/mailer/smtp.ts';
 
 export const TLS_HOST = 'smtp.example.test';
 
@@ -216,90 +216,35 @@ export class SmtpTestServer {
 	}
 }
 
-/** A node socket read and written the way Deno.Conn is. */
-export function denoLikeConn(socket: net.Socket): SmtpConn & { socket: net.Socket; detach(): void } {
-	const chunks: Buffer[] = [];
-	let ended = false;
-	let failure: Error | undefined;
-	let wake: (() => void) | undefined;
-	const onData = (c: Buffer) => {
-		chunks.push(c);
-		wake?.();
-	};
-	const onEnd = () => {
-		ended = true;
-		wake?.();
-	};
-	const onError = (e: Error) => {
-		failure = e;
-		wake?.();
-	};
-	socket.on('data', onData);
-	socket.on('end', onEnd);
-	socket.on('close', onEnd);
-	socket.on('error', onError);
-	return {
-		socket,
-		async read(p) {
-			while (!chunks.length && !ended && !failure) await new Promise<void>((r) => (wake = r));
-			if (chunks.length) {
-				const c = chunks.shift()!;
-				const n = Math.min(c.length, p.length);
-				p.set(c.subarray(0, n));
-				if (n < c.length) chunks.unshift(c.subarray(n));
-				return n;
-			}
-			if (failure) throw failure;
-			return null;
-		},
-		write(p) {
-			return new Promise((resolve, reject) => socket.write(p, (e) => (e ? reject(e) : resolve(p.length))));
-		},
-		close() {
-			socket.destroy();
-		},
-		detach() {
-			socket.off('data', onData);
-			socket.off('end', onEnd);
-			socket.off('close', onEnd);
-			socket.off('error', onError);
-		},
-	};
-}
-
 export interface TransportLog {
 	connects: { hostname: string; port: number; tls: boolean }[];
 	upgrades: string[];
 }
 
 /**
- * node:net / node:tls playing Deno.connect, Deno.connectTls and Deno.startTls: every connection goes to
- * 127.0.0.1:<port> whatever host the client names, and TLS checks the certificate against that name
- * with the test certificate as the only trusted root — so a wrong name fails as it would for real.
+ * node:net / node:tls sockets for the SMTP provider: every connection goes to 127.0.0.1:<port> whatever
+ * host the client names, and TLS (implicit, or the STARTTLS upgrade nodemailer performs) checks the
+ * certificate against that name with the test certificate as the only trusted root — so a wrong name
+ * fails as it would for real. Upgrades are logged by the name the certificate was checked against.
  */
 export function nodeTransport(port: number, ca: string, log: TransportLog = { connects: [], upgrades: [] }): SmtpTransport {
-	const secureConnect = (options: tls.ConnectionOptions) =>
-		new Promise<SmtpConn>((resolve, reject) => {
-			const s = tls.connect(options, () => resolve(denoLikeConn(s)));
-			s.once('error', reject);
-		});
 	return {
 		connect(o) {
-			log.connects.push({ ...o, tls: false });
+			log.connects.push({ hostname: o.hostname, port: o.port, tls: o.tls });
 			return new Promise((resolve, reject) => {
-				const s = net.connect(port, '127.0.0.1', () => resolve(denoLikeConn(s)));
+				const s: net.Socket = o.tls
+					? tls.connect({ host: '127.0.0.1', port, servername: o.hostname, ca: [ca] }, () => resolve(s))
+					: net.connect(port, '127.0.0.1', () => resolve(s));
 				s.once('error', reject);
 			});
 		},
-		connectTls(o) {
-			log.connects.push({ ...o, tls: true });
-			return secureConnect({ host: '127.0.0.1', port, servername: o.hostname, ca: [ca] });
-		},
-		startTls(conn, o) {
-			log.upgrades.push(o.hostname);
-			const c = conn as ReturnType<typeof denoLikeConn>;
-			c.detach();
-			return secureConnect({ socket: c.socket, servername: o.hostname, ca: [ca] });
-		},
+		startTlsOptions: (o) => ({
+			ca: [ca],
+			servername: o.hostname,
+			checkServerIdentity(host, cert) {
+				log.upgrades.push(host);
+				return tls.checkServerIdentity(host, cert);
+			},
+		}),
 	};
 }

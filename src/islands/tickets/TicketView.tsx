@@ -14,6 +14,7 @@ import Thread from './Thread.tsx';
 import Timeline from './Timeline.tsx';
 import ReplyForm from './ReplyForm.tsx';
 import Resolution from './Resolution.tsx';
+import FollowButton from './FollowButton.tsx';
 import { errorText } from './errors.ts';
 import { BackLink, TicketLoadState, usePolledTicket, useTicketTitle } from '../shared/ticket/frame.tsx';
 import { shortDate } from './format.ts';
@@ -109,6 +110,7 @@ export default function TicketView({ client, userId, number, labels, lang, sever
 			</dl>
 
 			<SlaClock ticket={t} labels={labels} lang={lang} now={now} />
+			{t.requester_id !== userId && t.status !== 'closed' && <FollowButton client={client} ticketId={t.id} labels={labels} />}
 			{notice && (
 				<p class="mostrador-status tickets-notice" role="status">
 					{notice}

@@ -441,6 +441,84 @@ export type Database = {
           },
         ]
       }
+      inbound_auto_replies: {
+        Row: {
+          address: string
+          created_at: string
+          day: string
+          kind: string
+          message_id: string
+        }
+        Insert: {
+          address: string
+          created_at?: string
+          day: string
+          kind: string
+          message_id: string
+        }
+        Update: {
+          address?: string
+          created_at?: string
+          day?: string
+          kind?: string
+          message_id?: string
+        }
+        Relationships: []
+      }
+      inbound_emails: {
+        Row: {
+          id: string
+          message_id: string
+          outcome: string
+          processed_at: string | null
+          reason: string | null
+          received_at: string
+          recipients: string[]
+          sender: string | null
+          subject: string
+          ticket_id: string | null
+        }
+        Insert: {
+          id?: string
+          message_id: string
+          outcome?: string
+          processed_at?: string | null
+          reason?: string | null
+          received_at?: string
+          recipients?: string[]
+          sender?: string | null
+          subject?: string
+          ticket_id?: string | null
+        }
+        Update: {
+          id?: string
+          message_id?: string
+          outcome?: string
+          processed_at?: string | null
+          reason?: string | null
+          received_at?: string
+          recipients?: string[]
+          sender?: string | null
+          subject?: string
+          ticket_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inbound_emails_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queue"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inbound_emails_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: false
+            referencedRelation: "tickets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invitations: {
         Row: {
           code_hash: string
@@ -1074,6 +1152,46 @@ export type Database = {
           },
         ]
       }
+      ticket_followers: {
+        Row: {
+          created_at: string
+          ticket_id: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          ticket_id: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          ticket_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ticket_followers_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queue"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ticket_followers_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: false
+            referencedRelation: "tickets"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ticket_followers_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ticket_messages: {
         Row: {
           author_id: string | null
@@ -1174,6 +1292,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1219,6 +1338,7 @@ export type Database = {
           first_response_at?: string | null
           first_response_breached_at?: string | null
           first_response_due_at?: string | null
+          follow_up_of?: string | null
           id?: string
           idempotency_key?: string | null
           impact?: string | null
@@ -1264,6 +1384,7 @@ export type Database = {
           first_response_at?: string | null
           first_response_breached_at?: string | null
           first_response_due_at?: string | null
+          follow_up_of?: string | null
           id?: string
           idempotency_key?: string | null
           impact?: string | null
@@ -1302,6 +1423,20 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "staff"
             referencedColumns: ["user_id"]
+          },
+          {
+            foreignKeyName: "tickets_follow_up_of_fkey"
+            columns: ["follow_up_of"]
+            isOneToOne: false
+            referencedRelation: "agent_queue"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tickets_follow_up_of_fkey"
+            columns: ["follow_up_of"]
+            isOneToOne: false
+            referencedRelation: "tickets"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "tickets_organisation_id_fkey"
@@ -1447,6 +1582,17 @@ export type Database = {
       }
     }
     Functions: {
+      add_email_reply: {
+        Args: {
+          attachments?: Json
+          body: string
+          message_id: string
+          sender: string
+          ticket?: string
+          token?: string
+        }
+        Returns: Json
+      }
       add_member: {
         Args: { email: string; organisation: string; role?: string }
         Returns: {
@@ -1522,6 +1668,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1576,6 +1723,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1630,6 +1778,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1668,6 +1817,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      claim_inbound_files: {
+        Args: { files?: Json; sender: string }
+        Returns: undefined
+      }
       claim_notifications: {
         Args: { batch: number; lease_seconds?: number; max_attempts?: number }
         Returns: {
@@ -1696,6 +1849,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1763,6 +1917,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1917,6 +2072,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -1991,6 +2147,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      follow_ticket: {
+        Args: { follow: boolean; ticket: string }
+        Returns: boolean
+      }
       hide_comment: {
         Args: { comment: string; hidden?: boolean }
         Returns: {
@@ -2010,7 +2170,113 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      inbound_email_begin: {
+        Args: {
+          message_id: string
+          per_hour?: number
+          recipients?: string[]
+          sender: string
+          subject?: string
+        }
+        Returns: {
+          id: string
+          message_id: string
+          outcome: string
+          processed_at: string | null
+          reason: string | null
+          received_at: string
+          recipients: string[]
+          sender: string | null
+          subject: string
+          ticket_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "inbound_emails"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      inbound_email_finish: {
+        Args: {
+          message_id: string
+          outcome: string
+          reason?: string
+          ticket?: string
+        }
+        Returns: {
+          id: string
+          message_id: string
+          outcome: string
+          processed_at: string | null
+          reason: string | null
+          received_at: string
+          recipients: string[]
+          sender: string | null
+          subject: string
+          ticket_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "inbound_emails"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      inbound_email_not_authorized: {
+        Args: { message_id: string; organisation: string; per_hour?: number }
+        Returns: boolean
+      }
+      inbound_email_refuse: {
+        Args: {
+          limit?: string
+          message_id: string
+          organisations?: string[]
+          per_hour?: number
+          reason: string
+        }
+        Returns: boolean
+      }
+      inbound_email_unknown_sender: {
+        Args: {
+          message_id: string
+          per_hour?: number
+          portal_url?: string
+          support_address: string
+        }
+        Returns: boolean
+      }
+      inbound_email_unverified: {
+        Args: { message_id: string; per_hour?: number; reason?: string }
+        Returns: boolean
+      }
+      inbound_sender: { Args: { address: string }; Returns: Json }
+      inbound_thread_ticket: {
+        Args: { message_ids: string[] }
+        Returns: string
+      }
       join_organisation: { Args: { code: string }; Returns: string }
+      link_follow_up: {
+        Args: { message_id: string; previous: string; ticket: string }
+        Returns: {
+          id: string
+          message_id: string
+          outcome: string
+          processed_at: string | null
+          reason: string | null
+          received_at: string
+          recipients: string[]
+          sender: string | null
+          subject: string
+          ticket_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "inbound_emails"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       link_problem: {
         Args: { problem: string; ticket: string }
         Returns: {
@@ -2027,6 +2293,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -2221,6 +2488,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -2309,6 +2577,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -2382,6 +2651,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -2502,6 +2772,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null
@@ -2556,6 +2827,7 @@ export type Database = {
           first_response_at: string | null
           first_response_breached_at: string | null
           first_response_due_at: string | null
+          follow_up_of: string | null
           id: string
           idempotency_key: string | null
           impact: string | null

@@ -660,12 +660,6 @@ const CATALOGUE = {
 		status: 500,
 		audience: 'system',
 	},
-	updates_unavailable: {
-		es: 'No se pudo leer la lista de cambios del sitio.',
-		en: 'The site’s list of changes could not be read.',
-		status: 502,
-		audience: 'system',
-	},
 	sweep_failed: {
 		es: 'La revisión de plazos falló.',
 		en: 'The deadline sweep failed.',

@@ -3,17 +3,21 @@
 // Function (Deno.serve, edge-runtime) called by a cron job with the service role key:
 //   POST /functions/v1/notify  body: {} or {"limit": n}  →  200 {sent, failed, dead, remaining}
 // Two runs at once never send the same notification: rows are claimed with FOR UPDATE SKIP LOCKED.
-// Environment: see settings.ts (NOTIFY_*, SITE_URL) and ../_shared/mailer/from-env.ts (MAIL_*, SMTP_*).
+// Environment: see setup.ts — settings.ts (NOTIFY_*, SITE_URL), ../_shared/email/channel.ts
+// (SUPPORT_ADDRESS, SITE_NAME) and ../_shared/mailer/from-env.ts (MAIL_*, SMTP_*). Without
+// SUPPORT_ADDRESS mail still goes out, unthreaded and unanswerable, with one warning logged per run.
 import { createClient } from 'npm:@supabase/supabase-js@2';
 import type { Database } from '../_shared/database.types.ts';
 import { z } from 'zod';
-import { mailerFromEnv } from '../_shared/mailer/from-env.ts';
 import { MailerConfigError } from '../_shared/mailer/types.ts';
-import type { SmtpConn, SmtpTransport } from '../_shared/mailer/smtp.ts';
+import { nodeSockets } from '../_shared/mailer/smtp.ts';
 import { callerRole } from '../_shared/caller-role.ts';
 import { drain } from './drain.ts';
 import { supabaseOutbox } from './outbox.ts';
-import { notifySettings, SettingsError } from './settings.ts';
+import { SettingsError } from './settings.ts';
+import { supabaseTickets } from './threading.ts';
+import { ChannelConfigError } from '../_shared/email/channel.ts';
+import { notifySetup, type NotifySetup } from './setup.ts';
 
 const ALLOW = 'POST, OPTIONS';
 
@@ -24,21 +28,6 @@ const body = z.strictObject({
 
 const json = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
 	new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-/** Deno's sockets for the SMTP provider. Deno defers the TLS handshake to the first read or write; it is done here so a bad certificate is reported as a TLS failure. */
-const denoSockets: SmtpTransport = {
-	connect: (o) => Deno.connect({ hostname: o.hostname, port: o.port }),
-	async connectTls(o) {
-		const conn = await Deno.connectTls({ hostname: o.hostname, port: o.port });
-		await conn.handshake();
-		return conn;
-	},
-	async startTls(conn: SmtpConn, o) {
-		const secured = await Deno.startTls(conn as Deno.TcpConn, { hostname: o.hostname });
-		await secured.handshake();
-		return secured;
-	},
-};
 
 async function readBody(req: Request): Promise<z.infer<typeof body> | Response> {
 	const text = await req.text();
@@ -68,18 +57,18 @@ Deno.serve(async (req) => {
 	if (input instanceof Response) return input;
 
 	const env = (name: string) => Deno.env.get(name);
-	let settings;
-	let mailer;
+	let setup: NotifySetup;
 	try {
-		settings = notifySettings(env);
-		mailer = mailerFromEnv(env, { smtpTransport: denoSockets });
+		setup = notifySetup(env, { smtpTransport: nodeSockets });
 	} catch (e) {
-		if (e instanceof SettingsError || e instanceof MailerConfigError) {
+		if (e instanceof SettingsError || e instanceof MailerConfigError || e instanceof ChannelConfigError) {
 			console.error(`notify: not configured: ${e.message}`);
 			return json({ code: 'not_configured', message: e.message }, 500);
 		}
 		throw e;
 	}
+	const { settings, mailer, support } = setup;
+	for (const warning of setup.warnings) console.warn(`notify: ${warning}`);
 
 	const client = createClient<Database>(env('SUPABASE_URL')!, env('SUPABASE_SERVICE_ROLE_KEY')!, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
@@ -94,6 +83,8 @@ Deno.serve(async (req) => {
 		leaseSeconds: settings.leaseSeconds,
 		deadline: Date.now() + settings.timeBudgetMs,
 		log: (line) => console.error(line),
+		threading: support ? { support, tickets: supabaseTickets(client) } : undefined,
+		fromName: setup.fromName,
 	});
 	return json(result);
 });

@@ -2,20 +2,28 @@
 // coordinator, queued in the notification outbox for the notify function to send. Called by cron
 // (…_reports.sql: Mondays and the 1st at 14:00 UTC) with the service role key, or by a person with it:
 //   {"kind": "weekly" | "monthly", "week_of"?: "YYYY-MM-DD", "month"?: "YYYY-MM", "organisation"?: uuid, "updates"?: feed}
-//   → 200 {kind, organisations, queued, already_queued, skipped, periods, failed}
-//   → 502 {code: "updates_unavailable"} when the site's /api/updates.json cannot be read: nothing is
-//     queued, so a rerun later sends the complete report.
+//   → 200 {kind, organisations, queued, already_queued, skipped, periods, failed, documentation}
+// The site's /api/updates.json is fetched with retries (updates-feed.ts fetchFeedWithRetries); when it
+// still cannot be read the reports go out without the documentation's changes, saying so in the mail
+// (documentation: "unavailable" in the answer) — a digest is late news at worst, never a lost week.
 // Environment: SITE_URL (the site, whose /api/updates.json lists the documentation's changes),
-// REPORTS_UPDATES_URL (another address for that feed), SUPABASE_DB_URL.
+// REPORTS_UPDATES_URL (another address for that feed), REPORTS_FEED_RETRY_DELAYS_MS (waits between
+// attempts at it), SUPABASE_DB_URL.
 import pg from 'npm:pg@8';
 import { siteUrl } from '../_shared/email/links.ts';
-import { fetchFeed, FeedError, parseFeed } from '../_shared/reports/updates-feed.ts';
+import { FEED_RETRY_DELAYS_MS, fetchFeedWithRetries, FeedError, parseFeed, type UpdatesFeed } from '../_shared/reports/updates-feed.ts';
 import { callerRole } from '../_shared/caller-role.ts';
 import { parseRequest } from './input.ts';
 import { runReports } from './run.ts';
 import { pgStore } from './store.ts';
 
 const ALLOW = 'POST, OPTIONS';
+
+/** REPORTS_FEED_RETRY_DELAYS_MS, e.g. "2000,8000": the waits between attempts at the feed (default FEED_RETRY_DELAYS_MS). */
+function retryDelays(setting: string | undefined): readonly number[] {
+	const delays = (setting ?? '').split(',').map((d) => d.trim()).filter(Boolean).map(Number);
+	return delays.length && delays.every((d) => Number.isInteger(d) && d >= 0) ? delays : FEED_RETRY_DELAYS_MS;
+}
 const pool = new pg.Pool({ connectionString: Deno.env.get('SUPABASE_DB_URL'), max: 2 });
 
 const json = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -42,18 +50,21 @@ Deno.serve(async (req) => {
 	if (!parsed.ok) return json({ code: 'invalid_body', message: parsed.message }, 400);
 	const input = parsed.value;
 
-	let feed;
-	try {
-		if (input.updates !== undefined) feed = parseFeed(input.updates, 'updates');
-		else {
-			const site = siteUrl(Deno.env.get('SITE_URL'));
-			feed = await fetchFeed(Deno.env.get('REPORTS_UPDATES_URL')?.trim() || `${site}/api/updates.json`);
+	let feed: UpdatesFeed | null;
+	if (input.updates !== undefined) {
+		try {
+			feed = parseFeed(input.updates, 'updates');
+		} catch (e) {
+			if (!(e instanceof FeedError)) throw e;
+			return json({ code: 'invalid_body', message: e.message }, 400);
 		}
-	} catch (e) {
-		if (!(e instanceof FeedError)) throw e;
-		if (input.updates !== undefined) return json({ code: 'invalid_body', message: e.message }, 400);
-		console.error(`reports: ${e.message}`);
-		return json({ code: 'updates_unavailable', message: e.message }, 502);
+	} else {
+		const site = siteUrl(Deno.env.get('SITE_URL'));
+		const fetched = await fetchFeedWithRetries(Deno.env.get('REPORTS_UPDATES_URL')?.trim() || `${site}/api/updates.json`, {
+			delays: retryDelays(Deno.env.get('REPORTS_FEED_RETRY_DELAYS_MS')),
+		});
+		if (!fetched.ok) console.error(`reports: sending without the documentation's changes: ${fetched.errors.join('; ')}`);
+		feed = fetched.ok ? fetched.feed : null;
 	}
 
 	const report = await runReports(pgStore(pool), {
@@ -61,9 +72,9 @@ Deno.serve(async (req) => {
 		weekOf: input.week_of,
 		month: input.month,
 		organisation: input.organisation,
-		articles: feed.articles,
+		articles: feed?.articles ?? null,
 		now: new Date(),
 	});
 	for (const f of report.failed) console.error(`reports: ${input.kind} for ${f.organisation} failed: ${f.error}`);
-	return json(report);
+	return json({ ...report, documentation: feed ? 'included' : 'unavailable' });
 });

@@ -56,7 +56,8 @@ export interface RunInput {
 	month?: string;
 	/** Only this organisation. */
 	organisation?: string;
-	articles: readonly FeedArticle[];
+	/** The site's updates feed; null when it could not be read (the reports go out saying so). */
+	articles: readonly FeedArticle[] | null;
 	now: Date;
 }
 
@@ -112,7 +113,7 @@ export async function runReports(store: Store, input: RunInput): Promise<RunRepo
 		}
 		report.periods[org.id] = period;
 		const activity = await store.activity(org.id, period);
-		const changes = contentChanges(input.articles, period);
+		const changes = input.articles ? contentChanges(input.articles, period) : null;
 		if (!month) {
 			const payload = weeklyDigestPayload.parse(weeklyDigest(activity, changes, period));
 			if (isEmptyWeek(payload)) {

@@ -4,16 +4,15 @@
 // stores ticket, first message, attachments, events and notifications in one transaction through the
 // service-role-only create_ticket RPC (which re-checks membership, authorized contact, contract and
 // quota, and that each attachment is an object the requester uploaded to the organisation's folder).
-// A retry with the same idempotency key returns the ticket created the first time. Every refusal is a
-// 4xx naming the field at fault (refusals.ts); only our own faults are a 500.
+// The opening itself (programme, due times, create_ticket) is _shared/open-ticket.ts, which the
+// inbound-email function uses too. A retry with the same idempotency key returns the ticket created
+// the first time. Every refusal is a 4xx naming the field at fault (refusals.ts); only our own faults
+// are a 500.
 import { createClient, type SupabaseClient as UntypedClient } from 'npm:@supabase/supabase-js@2';
 import type { Database } from '../_shared/database.types.ts';
-import { fieldIssues, insideOrganisationFolder, parseTicketInput, type FieldIssue, type TicketInput } from '../_shared/ticket-input.ts';
+import { fieldIssues, parseTicketInput, type TicketInput } from '../_shared/ticket-input.ts';
 import { classify, type Lookups } from './refusals.ts';
-import type { Programme } from '../_shared/programme.ts';
-import { programmeFromDocument } from '../_shared/programme-document.ts';
-import { evaluateSla } from '../_shared/sla.ts';
-import { slaRulesOf } from '../_shared/sla-programme.ts';
+import { loadOrganisation, loadProgramme, openTicket, ticketByIdempotencyKey, ticketIssues } from '../_shared/open-ticket.ts';
 import { formatInstant } from '../_shared/email/format.ts';
 import { fail, json, preflight } from '../_shared/function-http.ts';
 
@@ -27,12 +26,6 @@ const env = (name: string) => {
 };
 
 const service = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), { auth: { persistSession: false, autoRefreshToken: false } });
-
-async function loadProgramme(id: string): Promise<Programme> {
-	const { data, error } = await service.from('programmes').select('document').eq('id', id).single();
-	if (error) throw new Error(`programme ${id}: ${error.message}`);
-	return programmeFromDocument(id, data.document);
-}
 
 /** What refusals.ts may look up to name the field at fault. */
 const lookups: Lookups = {
@@ -116,48 +109,21 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 	if (!organisationId) return mine.length ? fail(req, 400, 'organisation_required', { organisations: mine }) : fail(req, 403, 'not_a_member');
 	if (!mine.includes(organisationId)) return fail(req, 403, 'not_a_member');
 
-	const { data: org, error: oErr } = await service.from('organisations').select('id, programme_id, plan_id, timezone').eq('id', organisationId).single();
-	if (oErr) return fail(req, 404, 'organisation_not_found');
-	const programme = await loadProgramme(org.programme_id);
-	const rules = slaRulesOf(programme);
+	const org = await loadOrganisation(service, organisationId);
+	if (!org) return fail(req, 404, 'organisation_not_found');
+	const programme = await loadProgramme(service, org.programme_id);
 	// What the function can tell without the database: the severity is one of the plan's, and each file
 	// lies in this organisation's folder (the schema only knows it is some organisation's).
-	const issues: FieldIssue[] = [];
-	if (!rules.targets(org.plan_id, input.severity)) issues.push({ field: 'severity', code: 'invalid_severity' });
-	input.attachments.forEach((a, i) => {
-		if (!insideOrganisationFolder(a.storage_path, organisationId)) issues.push({ field: `attachments.${i}.storage_path`, code: 'attachment_outside_folder' });
-	});
+	const { attachments, organisation_id: _, ...fields } = input;
+	const issues = ticketIssues({ organisation: org, programme, severity: input.severity, attachments });
 	if (issues.length) return fail(req, 400, 'invalid_input', { issues });
 
-	// The ticket opens now: the due times count from this instant, and the database records it as the
-	// ticket's creation time.
-	const openedAt = new Date();
-	const sla = evaluateSla({
-		...rules,
-		now: openedAt,
-		events: [{ kind: 'created', at: openedAt, actor_kind: 'customer', data: { status: 'new', severity: input.severity, plan: org.plan_id, level: 1 } }],
-	});
-	const iso = (d: Date | null) => d?.toISOString() ?? null;
-	const { attachments, organisation_id: _, ...fields } = input;
-	const { data: ticket, error } = await service.rpc('create_ticket', {
-		ticket: {
-			...fields,
-			organisation_id: organisationId,
-			requester_id: user.id,
-			channel: 'web',
-			opened_at: openedAt.toISOString(),
-			first_response_due_at: iso(sla.firstResponse.due),
-			next_update_due_at: iso(sla.nextUpdate.due),
-			next_escalation_due_at: iso(sla.nextEscalation.due),
-			resolution_due_at: iso(sla.resolution.due),
-			attachments,
-		},
-	});
+	const { ticket, created, error } = await openTicket(service, { organisation: org, programme, requesterId: user.id, channel: 'web', fields, attachments });
 	if (error) {
 		const outcome = await classify(error, { input, organisation: organisationId, lookups });
 		if (outcome.kind === 'idempotency_race') {
 			// Two submissions of the same draft raced: the other one created it.
-			const { data: existing } = await service.from('tickets').select('*').eq('requester_id', user.id).eq('idempotency_key', input.idempotency_key).single();
+			const existing = await ticketByIdempotencyKey(service, user.id, input.idempotency_key);
 			if (existing) return json(req, ticketView(existing, org.timezone, user.locale, false), 200);
 		}
 		if (outcome.kind !== 'refused') throw new Error(`create_ticket: ${error.code} ${error.message} ${error.details ?? ''}`);
@@ -167,8 +133,7 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: await quotaRenewsOn(organisationId), detail: error.details });
 		return fail(req, status, code, { detail: error.details ?? null });
 	}
-	const replay = new Date(ticket.created_at).getTime() !== openedAt.getTime();
-	return json(req, ticketView(ticket, org.timezone, user.locale, !replay), replay ? 200 : 201);
+	return json(req, ticketView(ticket, org.timezone, user.locale, created), created ? 201 : 200);
 }
 
 Deno.serve(async (req) => {

@@ -1,7 +1,9 @@
 // The environment a function sees, as the Supabase CLI's `functions serve` builds it
 // (apps/cli-go/internal/functions/serve/serve.go, templates/main.ts): the project's URL and keys, the
 // database URL, then every entry of supabase/functions/.env. Nothing else of this Node process leaks in,
-// so a function that works here does not silently depend on the developer's shell.
+// so a function that works here does not silently depend on the developer's shell. One addition the CLI
+// does not make: the e-mail channel's settings (emailDefaults) when .env leaves them out, so a fresh
+// checkout threads, signs and receives mail without a .env at all.
 import { existsSync, readFileSync } from 'node:fs';
 import type { StackConfig } from '../config.ts';
 
@@ -38,6 +40,28 @@ export function parseDotenv(text: string): Record<string, string> {
 	return out;
 }
 
+/**
+ * What the e-mail functions read, with the stack's local values: the support address (and its domain,
+ * for reply addresses and message ids), the secret the stack's SMTP port hands received mail over
+ * with, the authserv-id of the Authentication-Results that port adds (the only verdict inbound-email
+ * trusts), and the site the mails link to and are signed with.
+ */
+export function emailDefaults(config: StackConfig): Record<string, string> {
+	return {
+		SUPPORT_ADDRESS: config.email.supportAddress,
+		INBOUND_EMAIL_SECRET: config.email.inboundSecret,
+		INBOUND_AUTHSERV_ID: config.email.authservId,
+		SITE_URL: config.email.siteUrl,
+		SITE_NAME: config.email.siteName,
+	};
+}
+
+/** One variable as functions in that folder see it: the .env's value, else the stack's default. */
+export function functionEnvValue(config: StackConfig, envFile: string, name: string): string | undefined {
+	const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile, 'utf8'))[name] : undefined;
+	return fromFile ?? emailDefaults(config)[name];
+}
+
 export function workerEnv(input: WorkerEnvInput): Record<string, string> {
 	const { config } = input;
 	const env: Record<string, string> = {
@@ -53,6 +77,7 @@ export function workerEnv(input: WorkerEnvInput): Record<string, string> {
 			else env[k] = v;
 		}
 	}
+	for (const [k, v] of Object.entries({ ...emailDefaults(config), ...config.functions.env })) env[k] ??= v;
 	Object.assign(env, {
 		// Locally the CLI gives functions the internal gateway (http://kong:8000); here the gateway is
 		// this process, reachable on loopback at the same address the browser uses.

@@ -4,8 +4,8 @@
 // schema here; `NotificationPayload<'ticket_received'>` gives them the type.
 import { z } from 'zod';
 import { localizedText, pickText, timeZone } from '../programme.ts';
-import { compose, type Block, type EmailContent, type Fact, type RenderedEmail } from './compose.ts';
-import { articleUrl, ticketUrl } from './links.ts';
+import { compose, oneLine, type Block, type EmailContent, type Fact, type RenderedEmail } from './compose.ts';
+import { articleUrl, pageUrl, ticketUrl, workspaceUrl } from './links.ts';
 import { formatDays, formatInstant, formatMinutes } from './format.ts';
 import { monthlyReportPayload, weeklyDigestPayload } from '../reports/payloads.ts';
 import { monthlyReportEmail, weeklyDigestEmail } from '../reports/emails.ts';
@@ -31,8 +31,20 @@ const name = z.string().trim().min(1).max(500);
 
 /** Any 8-4-4-4-12 hex id (fixed demo ids are not always RFC 9562 UUIDs). */
 const id = z.guid();
-/** Fields every ticket e-mail carries. `ticket` (the id) is optional and only kept for tracing. */
+/** Fields every ticket e-mail carries. `ticket` (the id) is optional here for the older templates, and
+ * names the ticket's mail thread (Reply-To, References) whenever it is there. */
 const ticketFields = { ticket: id.optional(), number: ticketNumber, subject: ticketSubject };
+/** The same for the mails of a ticket's events queued by the database, which always name the ticket. */
+const eventFields = { ticket: id, number: ticketNumber, subject: ticketSubject };
+/** Someone's words on a ticket (plain text); cut to an excerpt in the e-mail. */
+const words = z.string().min(1).max(100_000);
+/** Who wrote or acted, as the recipient may read it; null or absent: the support team, unnamed. */
+const actorName = name.nullable().optional();
+/** Why a ticket was closed (tickets.close_reason). */
+const CLOSE_REASONS = ['confirmed_by_customer', 'staff', 'no_customer_reply'] as const;
+/** Why an e-mail to the support address was not taken (the inbound channel): the screen's limits, or a
+ * person who may open tickets in several organisations (a mail names none). */
+const REFUSALS = ['too_large', 'too_many_attachments', 'attachment_too_large', 'several_organisations'] as const;
 
 // escalation: the time a level has to solve the ticket before it moves up (the programme's escalation cadence).
 const TARGETS = ['first_response', 'update', 'escalation', 'resolution'] as const;
@@ -92,6 +104,80 @@ const schemas = {
 		...ticketFields,
 		days: z.number().int().positive(),
 	}),
+	/** To the assignee (unassigned: the agents of the ticket's level): the customer wrote on the ticket. */
+	customer_replied: z.object({
+		...eventFields,
+		/** The customer who wrote, as staff read them: "Ana Pérez <ana@cliente.mx>". */
+		author: z.string().trim().min(1).max(1000),
+		organisation: name,
+		body: words,
+	}),
+	/** To the same people: the customer confirmed the proposed solution, and the ticket is closed. */
+	customer_confirmed: z.object({
+		...eventFields,
+		author: z.string().trim().min(1).max(1000),
+		organisation: name,
+	}),
+	/** To the same people: the solution did not work; the ticket is back in the queue with the customer's reason. */
+	customer_reopened: z.object({
+		...eventFields,
+		author: z.string().trim().min(1).max(1000),
+		organisation: name,
+		body: words,
+	}),
+	/** To the requester: support asks a question and the ticket waits on their answer. */
+	info_requested: z.object({
+		...eventFields,
+		author: actorName,
+		body: words,
+		/** Days without an answer after which the ticket closes (the programme's auto-close); absent: not said. */
+		closes_after_days: z.number().int().positive().nullable().optional(),
+	}),
+	/** To the requester: support proposes a solution, to confirm or reopen. */
+	solution_proposed: z.object({
+		...eventFields,
+		author: actorName,
+		body: words,
+		closes_after_days: z.number().int().positive().nullable().optional(),
+	}),
+	/**
+	 * To the requester and the organisation's members who wrote on the ticket, except whoever closed it:
+	 * the ticket is closed, by whom and why. `by`: the colleague who confirmed, or the staff member who
+	 * closed it (null: the support team); `days`: for an automatic close, the days without a reply.
+	 */
+	ticket_closed: z.object({
+		...eventFields,
+		reason: z.enum(CLOSE_REASONS),
+		by: actorName,
+		days: z.number().int().positive().nullable().optional(),
+	}),
+	/** Auto-reply to a member who wrote to the support address but may not open cases: who can. */
+	email_not_authorized: z.object({
+		organisation: name,
+		/** The authorized contacts' and coordinators' names. */
+		contacts: z.array(name).max(100),
+	}),
+	/** Auto-reply to an address we do not know: how to get access. */
+	email_unknown_sender: z.object({
+		support_address: z.string().trim().min(3).max(320),
+		portal_url: z.url({ protocol: /^https?$/ }).optional(),
+	}),
+	/** Auto-reply to a mail we could not take: why, with the limit it broke. */
+	email_refused: z.object({
+		reason: z.enum(REFUSALS),
+		/** The limit as people read it: "25 MB", "10". */
+		limit: z.string().trim().min(1).max(100).optional(),
+		/** The refused mail's subject, as it came (may be empty). */
+		subject: z.string().max(1000),
+		/** For several_organisations: the organisations the sender may open tickets in. */
+		organisations: z.array(name).max(20).optional(),
+	}),
+	/**
+	 * To a person we know, at their profile's address: a mail in their name reached the support address
+	 * and could not be verified (no DMARC pass), so nothing was done with it. It quotes nothing of that
+	 * mail (whoever wrote it chose its words), and names no ticket.
+	 */
+	email_unverified: z.object({}),
 	/** To each requester of an open ticket linked to a problem that was resolved (queued by resolve_problem). */
 	problem_resolved: z.object({
 		problem: id,
@@ -137,7 +223,7 @@ const WORDS: Record<Lang, Words> = {
 		number: 'Ticket',
 		subject: 'Asunto',
 		severity: 'Severidad',
-		footerCustomer: 'Recibes este correo porque tienes un ticket abierto en el soporte de Mostrador. Para responder, entra en el ticket; las respuestas a este correo no llegan a nadie.',
+		footerCustomer: 'Recibes este correo porque tienes un ticket abierto en el soporte de Mostrador. Puedes contestar respondiendo a este correo o en el ticket.',
 		footerStaff: 'Recibes este correo porque formas parte del equipo de soporte de Mostrador.',
 	},
 	en: {
@@ -146,7 +232,7 @@ const WORDS: Record<Lang, Words> = {
 		number: 'Ticket',
 		subject: 'Subject',
 		severity: 'Severity',
-		footerCustomer: 'You are receiving this e-mail because you have an open ticket with Mostrador support. To answer, open the ticket; replies to this e-mail reach no one.',
+		footerCustomer: 'You are receiving this e-mail because you have an open ticket with Mostrador support. You can answer by replying to this e-mail or on the ticket.',
 		footerStaff: 'You are receiving this e-mail because you are part of the Mostrador support team.',
 	},
 };
@@ -312,6 +398,284 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 				{ kind: 'facts', facts: ticketFacts(p, w) },
 			],
 			action: openTicket(p, ctx, w),
+			footer: CLOSED_FOOTER[ctx.lang],
+		};
+	},
+
+	customer_replied(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		return {
+			staff: true,
+			subject: es ? `El cliente ha respondido en el ticket #${p.number}: ${p.subject}` : `The customer replied on ticket #${p.number}: ${p.subject}`,
+			blocks: [
+				{ kind: 'paragraph', text: es ? `${p.author} (${p.organisation}) ha escrito en el ticket #${p.number}:` : `${p.author} (${p.organisation}) wrote on ticket #${p.number}:` },
+				{ kind: 'quote', text: excerpt(p.body, ctx.lang) },
+				{ kind: 'facts', facts: ticketFacts(p, w) },
+				{ kind: 'paragraph', text: es ? 'Contesta desde el espacio de trabajo del ticket.' : 'Answer from the ticket’s workspace.' },
+			],
+			action: { label: es ? 'Responder en el ticket' : 'Reply on the ticket', url: workspaceUrl(ctx.site, ctx.lang, p.number, true) },
+		};
+	},
+
+	customer_confirmed(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		return {
+			staff: true,
+			subject: es ? `Solución confirmada: ticket #${p.number} cerrado` : `Solution confirmed: ticket #${p.number} closed`,
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: es
+						? `${p.author} (${p.organisation}) ha confirmado que la solución propuesta resuelve el ticket #${p.number}, y el ticket se ha cerrado. No hace falta hacer nada más.`
+						: `${p.author} (${p.organisation}) confirmed that the proposed solution solves ticket #${p.number}, and the ticket is now closed. Nothing more needs doing.`,
+				},
+				{ kind: 'facts', facts: ticketFacts(p, w) },
+			],
+			action: { label: es ? 'Ver el ticket' : 'View the ticket', url: workspaceUrl(ctx.site, ctx.lang, p.number) },
+		};
+	},
+
+	customer_reopened(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		return {
+			staff: true,
+			subject: es ? `Ticket #${p.number} reabierto por el cliente: ${p.subject}` : `Ticket #${p.number} reopened by the customer: ${p.subject}`,
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: es
+						? `${p.author} (${p.organisation}) dice que la solución propuesta no resuelve el ticket #${p.number}, y el ticket vuelve a la cola. Su motivo:`
+						: `${p.author} (${p.organisation}) says the proposed solution does not solve ticket #${p.number}, and the ticket is back in the queue. Their reason:`,
+				},
+				{ kind: 'quote', text: excerpt(p.body, ctx.lang) },
+				{ kind: 'facts', facts: ticketFacts(p, w) },
+				{ kind: 'paragraph', text: es ? 'Revisa el caso y contesta desde el espacio de trabajo del ticket.' : 'Look at the case again and answer from the ticket’s workspace.' },
+			],
+			action: { label: es ? 'Responder en el ticket' : 'Reply on the ticket', url: workspaceUrl(ctx.site, ctx.lang, p.number, true) },
+		};
+	},
+
+	info_requested(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		const who = p.author ?? (es ? 'El equipo de soporte' : 'The support team');
+		const blocks: Block[] = [
+			{ kind: 'paragraph', text: es ? `${who} necesita más información para seguir con tu ticket #${p.number}:` : `${who} needs more information to go on with your ticket #${p.number}:` },
+			{ kind: 'quote', text: excerpt(p.body, ctx.lang) },
+			{
+				kind: 'paragraph',
+				text: es
+					? 'Te esperamos: responde a este correo o en el portal. Mientras tanto el ticket queda en espera de tu respuesta.'
+					: 'We are waiting for you: reply to this e-mail or on the portal. Meanwhile the ticket waits for your answer.',
+			},
+		];
+		if (p.closes_after_days) {
+			const days = formatDays(p.closes_after_days, ctx.lang);
+			blocks.push({
+				kind: 'paragraph',
+				text: es ? `Si no recibimos respuesta en ${days}, cerraremos el ticket (te avisaremos antes).` : `If we have no answer within ${days}, we will close the ticket (we will remind you first).`,
+			});
+		}
+		blocks.push({ kind: 'facts', facts: ticketFacts(p, w) });
+		return {
+			subject: es ? `Necesitamos tu respuesta en el ticket #${p.number}: ${p.subject}` : `We need your answer on ticket #${p.number}: ${p.subject}`,
+			blocks,
+			action: { label: es ? 'Responder en el portal' : 'Answer on the portal', url: ticketUrl(ctx.site, ctx.lang, p.number) },
+		};
+	},
+
+	solution_proposed(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		const who = p.author ?? (es ? 'El equipo de soporte' : 'The support team');
+		const url = ticketUrl(ctx.site, ctx.lang, p.number);
+		// The ticket page acts on no parameter: both links open it, and the words name the button to press.
+		const blocks: Block[] = [
+			{ kind: 'paragraph', text: es ? `${who} propone esta solución para tu ticket #${p.number}:` : `${who} proposes this solution for your ticket #${p.number}:` },
+			{ kind: 'quote', text: excerpt(p.body, ctx.lang) },
+			{
+				kind: 'paragraph',
+				text: es
+					? 'Confirma o reabre: si la solución funciona, abre el ticket y pulsa «Confirmar solución» para cerrarlo.'
+					: 'Confirm or reopen: if the solution works, open the ticket and press “Confirm solution” to close it.',
+			},
+			{
+				kind: 'paragraph',
+				text: es
+					? `Si no funciona, pulsa «Reabrir» en el ticket y cuéntanos qué sigue fallando: ${url}`
+					: `If it does not work, press “Reopen” on the ticket and tell us what still fails: ${url}`,
+			},
+		];
+		if (p.closes_after_days) {
+			const days = formatDays(p.closes_after_days, ctx.lang);
+			blocks.push({
+				kind: 'paragraph',
+				text: es ? `Si no nos dices nada en ${days}, daremos el ticket por cerrado.` : `If we do not hear from you within ${days}, we will close the ticket.`,
+			});
+		}
+		blocks.push({ kind: 'facts', facts: ticketFacts(p, w) });
+		return {
+			subject: es ? `Solución propuesta para tu ticket #${p.number}: confírmala o reabre el ticket` : `Proposed solution for your ticket #${p.number}: confirm it or reopen the ticket`,
+			blocks,
+			action: { label: es ? 'Confirmar solución' : 'Confirm solution', url },
+		};
+	},
+
+	ticket_closed(p, ctx, w) {
+		const es = ctx.lang === 'es';
+		const team = es ? 'el equipo de soporte' : 'the support team';
+		let why: string;
+		if (p.reason === 'confirmed_by_customer') {
+			why = es
+				? `${p.by ?? 'Tu organización'} ha confirmado que la solución propuesta resuelve el ticket #${p.number}, así que lo hemos cerrado.`
+				: `${p.by ?? 'Your organisation'} confirmed that the proposed solution solves ticket #${p.number}, so we have closed it.`;
+		} else if (p.reason === 'staff') {
+			why = es ? `${p.by ?? 'El equipo de soporte'} ha cerrado el ticket #${p.number}.` : `${p.by ?? 'The support team'} has closed ticket #${p.number}.`;
+		} else {
+			const days = p.days ? formatDays(p.days, ctx.lang) : null;
+			why = es
+				? `El ticket #${p.number} se ha cerrado automáticamente porque esperaba una respuesta del cliente y no la ha recibido${days ? ` en ${days}` : ''}.`
+				: `Ticket #${p.number} was closed automatically: it was waiting for an answer from the customer and received none${days ? ` in ${days}` : ''}.`;
+		}
+		const facts: Fact[] = [...ticketFacts(p, w), [es ? 'Cerrado por' : 'Closed by', p.reason === 'no_customer_reply' ? (es ? 'cierre automático' : 'automatic close') : (p.by ?? team)]];
+		return {
+			subject: es ? `Ticket #${p.number} cerrado: ${p.subject}` : `Ticket #${p.number} closed: ${p.subject}`,
+			blocks: [
+				{ kind: 'paragraph', text: why },
+				{ kind: 'facts', facts },
+				{
+					kind: 'paragraph',
+					text: es
+						? `Si el problema sigue o vuelve, responde a este correo: abriremos un ticket nuevo que remite al #${p.number}. También puedes abrirlo en el portal y mencionar el #${p.number}.`
+						: `If the problem persists or comes back, reply to this e-mail and we will open a new ticket that refers to #${p.number}. You can also open one on the portal and mention #${p.number}.`,
+				},
+			],
+			action: openTicket(p, ctx, w),
+			footer: CLOSED_FOOTER[ctx.lang],
+		};
+	},
+
+	email_not_authorized(p, ctx) {
+		const es = ctx.lang === 'es';
+		const blocks: Block[] = [
+			{
+				kind: 'paragraph',
+				text: es
+					? `Gracias por escribirnos. Hemos recibido tu correo, pero en ${p.organisation} solo las personas de contacto autorizadas pueden abrir casos con el soporte, y tu cuenta no es una de ellas, así que no hemos abierto ningún ticket.`
+					: `Thank you for writing to us. We received your e-mail, but at ${p.organisation} only authorized contacts may open cases with support, and your account is not one of them, so we have not opened a ticket.`,
+			},
+		];
+		if (p.contacts.length) {
+			blocks.push({ kind: 'paragraph', text: es ? 'Pueden abrirlo por ti:' : 'These people can open it for you:' });
+			blocks.push({ kind: 'paragraph', text: p.contacts.map((c) => `• ${c}`).join('\n') });
+		} else {
+			blocks.push({
+				kind: 'paragraph',
+				text: es ? 'Pide a la persona coordinadora de tu organización que lo abra por ti.' : 'Ask your organisation’s coordinator to open it for you.',
+			});
+		}
+		blocks.push({
+			kind: 'paragraph',
+			text: es ? 'Mientras tanto, puede que la documentación ya tenga la respuesta.' : 'Meanwhile, the documentation may already have the answer.',
+		});
+		return {
+			subject: es ? 'No hemos abierto un ticket con tu correo' : 'We have not opened a ticket from your e-mail',
+			blocks,
+			action: { label: es ? 'Buscar en la documentación' : 'Search the documentation', url: pageUrl(ctx.site, ctx.lang, 'buscar') },
+			footer: AUTO_REPLY_FOOTER[ctx.lang],
+		};
+	},
+
+	email_unknown_sender(p, ctx) {
+		const es = ctx.lang === 'es';
+		return {
+			subject: es ? 'No reconocemos tu dirección de correo' : 'We do not recognise your e-mail address',
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: es
+						? `Hemos recibido tu correo en ${p.support_address}, pero esta dirección no pertenece a ninguna cuenta del portal de soporte, así que no hemos abierto ningún ticket.`
+						: `We received your e-mail at ${p.support_address}, but this address does not belong to any account of the support portal, so we have not opened a ticket.`,
+				},
+				{
+					kind: 'paragraph',
+					text: es
+						? 'Si ya tienes cuenta con otra dirección, escríbenos desde esa. Si no, pide a la persona coordinadora de tu organización una invitación al portal; con ella podrás entrar y, si eres contacto autorizado, abrir casos por correo o en el portal.'
+						: 'If you already have an account under another address, write to us from that one. If not, ask your organisation’s coordinator for an invitation to the portal; with it you can sign in and, as an authorized contact, open cases by e-mail or on the portal.',
+				},
+			],
+			action: { label: es ? 'Entrar en el portal' : 'Sign in to the portal', url: p.portal_url ?? pageUrl(ctx.site, ctx.lang, 'cuenta') },
+			footer: AUTO_REPLY_FOOTER[ctx.lang],
+		};
+	},
+
+	email_refused(p, ctx) {
+		const es = ctx.lang === 'es';
+		const subject = oneLineOrNone(p.subject) ?? (es ? '(sin asunto)' : '(no subject)');
+		if (p.reason === 'several_organisations') {
+			const blocks: Block[] = [
+				{
+					kind: 'paragraph',
+					text: es
+						? `No hemos abierto un ticket con tu correo «${subject}»: puedes abrir tickets en varias organizaciones y un correo no dice en cuál. No se ha registrado nada.`
+						: `We have not opened a ticket from your e-mail “${subject}”: you may open tickets for several organisations and an e-mail does not say which one. Nothing has been recorded.`,
+				},
+			];
+			if (p.organisations?.length) blocks.push({ kind: 'paragraph', text: p.organisations.map((o) => `• ${o}`).join('\n') });
+			blocks.push({
+				kind: 'paragraph',
+				text: es
+					? 'Ábrelo en el portal, donde eliges la organización; las respuestas a los correos de ese ticket llegarán a él.'
+					: 'Open it on the portal, where you choose the organisation; replies to that ticket’s e-mails will reach it.',
+			});
+			return {
+				subject: es ? `No hemos abierto un ticket con tu correo: ${subject}` : `We have not opened a ticket from your e-mail: ${subject}`,
+				blocks,
+				action: { label: es ? 'Abrir un ticket en el portal' : 'Open a ticket on the portal', url: pageUrl(ctx.site, ctx.lang, 'soporte/nuevo') },
+				footer: AUTO_REPLY_FOOTER[ctx.lang],
+			};
+		}
+		const limit = p.limit ? (es ? ` (máximo: ${p.limit})` : ` (limit: ${p.limit})`) : '';
+		const why = {
+			too_large: es ? `el mensaje es demasiado grande${limit}` : `the message is too large${limit}`,
+			too_many_attachments: es ? `lleva más archivos adjuntos de los que aceptamos${limit}` : `it has more attachments than we accept${limit}`,
+			attachment_too_large: es ? `uno de los archivos adjuntos es demasiado grande${limit}` : `one of its attachments is too large${limit}`,
+		}[p.reason];
+		return {
+			subject: es ? `No hemos podido procesar tu correo: ${subject}` : `We could not process your e-mail: ${subject}`,
+			blocks: [
+				{ kind: 'paragraph', text: es ? `No hemos podido procesar tu correo «${subject}»: ${why}. No se ha registrado nada.` : `We could not process your e-mail “${subject}”: ${why}. Nothing has been recorded.` },
+				{
+					kind: 'paragraph',
+					text: es
+						? 'Vuelve a enviarlo con menos archivos adjuntos, o más pequeños (puedes comprimirlos o repartirlos en varios correos), o escribe en el portal, donde también puedes adjuntarlos.'
+						: 'Send it again with fewer or smaller attachments (you can compress them or split them over several e-mails), or write on the portal, where you can attach them too.',
+				},
+			],
+			action: { label: es ? 'Ir a mis tickets' : 'Go to my tickets', url: pageUrl(ctx.site, ctx.lang, 'soporte/tickets') },
+			footer: AUTO_REPLY_FOOTER[ctx.lang],
+		};
+	},
+
+	email_unverified(_p, ctx) {
+		const es = ctx.lang === 'es';
+		const portal = pageUrl(ctx.site, ctx.lang, 'soporte/tickets');
+		return {
+			subject: es ? 'Hemos recibido un correo en tu nombre que no hemos podido verificar' : 'We received an e-mail in your name that we could not verify',
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: es
+						? 'Ha llegado al soporte un correo enviado en tu nombre que no hemos podido verificar (el servidor que lo envió no demuestra que sea de tu dominio), así que no hemos hecho nada con él: no se ha abierto ni contestado ningún ticket.'
+						: 'An e-mail sent in your name reached support and we could not verify it (the server that sent it does not prove it belongs to your domain), so we have done nothing with it: no ticket was opened or answered.',
+				},
+				{
+					kind: 'paragraph',
+					text: es
+						? `Si lo enviaste tú, escríbenos en el portal: ${portal}. Si te pasa con todos tus correos, avisa a quien administra el correo de tu organización (SPF, DKIM y DMARC). Si no fuiste tú, no tienes que hacer nada.`
+						: `If you sent it, write to us on the portal: ${portal}. If this happens with all your e-mails, tell whoever runs your organisation’s e-mail (SPF, DKIM and DMARC). If it was not you, there is nothing you need to do.`,
+				},
+			],
+			action: { label: es ? 'Ir al portal de soporte' : 'Go to the support portal', url: portal },
+			footer: AUTO_REPLY_FOOTER[ctx.lang],
 		};
 	},
 
@@ -380,6 +744,20 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 		};
 	},
 };
+
+/** A closed ticket takes no more replies on its page; an e-mailed answer opens a follow-up (the e-mail channel). */
+const CLOSED_FOOTER: Record<Lang, string> = {
+	es: 'Recibes este correo porque abriste este ticket del soporte de Mostrador o escribiste en él.',
+	en: 'You are receiving this e-mail because you opened this Mostrador support ticket or wrote on it.',
+};
+
+/** The auto-replies of the e-mail channel answer a mail, not a ticket. */
+const AUTO_REPLY_FOOTER: Record<Lang, string> = {
+	es: 'Este es un mensaje automático del soporte de Mostrador en respuesta a un correo enviado desde esta dirección.',
+	en: 'This is an automatic message from Mostrador support in answer to an e-mail sent from this address.',
+};
+
+const oneLineOrNone = (s: string): string | null => oneLine(s) || null;
 
 const ALERT_SEVERITY_WORDS: Record<Lang, Record<'critical' | 'high' | 'medium' | 'low', string>> = {
 	es: { critical: 'crítica', high: 'alta', medium: 'media', low: 'baja' },

@@ -28,3 +28,18 @@ export function parseMailbox(value: string): Mailbox | undefined {
 export function domainOf(address: string): string {
 	return address.slice(address.lastIndexOf('@') + 1);
 }
+
+/** The sender of one mail: the configured address, under the mail's own name when it has one (the site's). */
+export function senderOf(configured: Mailbox, fromName?: string): Mailbox {
+	const name = fromName?.replace(/[\r\n]+/g, ' ').trim() || configured.name;
+	return name ? { name, address: configured.address } : { address: configured.address };
+}
+
+/** "Name <address>" as text (JSON APIs, the local mailbox): the name quoted when RFC 5322 needs it. */
+export function mailboxText(m: Mailbox): string {
+	// A header is one line: a name that came from a profile may hold anything.
+	const clean = m.name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+	if (!clean) return m.address;
+	const name = /[()<>[\]:;@\\,."]/.test(clean) ? `"${clean.replace(/["\\]/g, '\\$&')}"` : clean;
+	return `${name} <${m.address}>`;
+}

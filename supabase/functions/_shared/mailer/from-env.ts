@@ -1,8 +1,11 @@
 // Which provider sends, from the function's environment (supabase/functions/.env locally, `supabase
 // secrets set` when hosted):
-//   MAIL_PROVIDER=stack  the local stack's mailbox (the default when SUPABASE_URL is on this machine)
+//   MAIL_PROVIDER=stack  the local stack's mailbox (the default when SUPABASE_URL is on this machine),
+//                        sent from MAIL_FROM or else no-reply@<the domain of SUPPORT_ADDRESS> (never the
+//                        support address itself: staff mails carry no Reply-To, so their From must
+//                        not be where customers write)
 //   MAIL_PROVIDER=http   MAIL_API_URL, MAIL_API_KEY, MAIL_FROM (a Resend-style JSON API)
-//   MAIL_PROVIDER=smtp   SMTP_HOST, SMTP_PORT (465, implicit TLS, by default: hosted Edge Functions may
+//   MAIL_PROVIDER=smtp   nodemailer; SMTP_HOST, SMTP_PORT (465, implicit TLS, by default: hosted Edge Functions may
 //                        not connect to ports 25 and 587 — supabase.com/docs/guides/functions/limits),
 //                        SMTP_USER + SMTP_PASS (optional, together), SMTP_FROM (or MAIL_FROM),
 //                        SMTP_TLS (implicit on 465, else auto | starttls | off), SMTP_HELO
@@ -49,6 +52,12 @@ function fromAddress(env: Env, names: string[], problems: string[]): string {
 	return value;
 }
 
+/** no-reply@<domain> of the support address; undefined when it is unset or not an address. */
+export function noReplyOf(supportAddress: string | undefined): string | undefined {
+	const m = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(supportAddress?.trim().toLowerCase() ?? '');
+	return m && parseMailbox(`no-reply@${m[1]}`) ? `no-reply@${m[1]}` : undefined;
+}
+
 export function providerName(env: Env): string {
 	const explicit = env('MAIL_PROVIDER')?.trim().toLowerCase();
 	if (explicit) return explicit;
@@ -63,7 +72,8 @@ export function mailerFromEnv(env: Env, deps: MailerDeps = {}): Mailer {
 		case 'stack': {
 			const supabaseUrl = required(env, 'SUPABASE_URL', problems);
 			const serviceRoleKey = required(env, 'SUPABASE_SERVICE_ROLE_KEY', problems);
-			make = () => stackMailer({ supabaseUrl, serviceRoleKey, fetch: deps.fetch });
+			const from = env('MAIL_FROM')?.trim() ? fromAddress(env, ['MAIL_FROM'], problems) : noReplyOf(env('SUPPORT_ADDRESS'));
+			make = () => stackMailer({ supabaseUrl, serviceRoleKey, from, fetch: deps.fetch });
 			break;
 		}
 		case 'http': {

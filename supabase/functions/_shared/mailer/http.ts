@@ -4,8 +4,13 @@
 // 2xx delivered; 408, 409 (same key still in flight), 429 and 5xx retried; 401/403 retried too — the
 // key is wrong, which someone fixes, and no message should die of it; any other 4xx is about this
 // message (bad address, rejected content) and is final.
-import { MailerError, type Fetch, type Mailer, type OutgoingMail } from './types.ts';
-import { isEmailAddress } from './address.ts';
+// A mail about a ticket sets `reply_to` (mails to customers only) and, as the API's custom `headers`,
+// its Message-ID, In-Reply-To, References and Thread-Index (resend.com/docs/dashboard/emails/custom-headers);
+// every mail carries Auto-Submitted and X-Auto-Response-Suppress there too (types.ts). A provider that writes
+// its own Message-ID anyway loses nothing that matters: the thread rides on In-Reply-To, References and
+// Reply-To. The sender's name is the mail's (the site's) on the configured address.
+import { automationHeaderFields, MailerError, threadHeaderFields, type Fetch, type Mailer, type OutgoingMail } from './types.ts';
+import { isEmailAddress, mailboxText, parseMailbox, senderOf } from './address.ts';
 
 export interface HttpMailerOptions {
 	/** e.g. https://api.resend.com/emails */
@@ -19,10 +24,22 @@ export interface HttpMailerOptions {
 
 const RETRIED = new Set([401, 403, 408, 409, 425, 429]);
 
+/** The JSON body of one mail. */
+function payload(opts: HttpMailerOptions, mail: OutgoingMail): Record<string, unknown> {
+	const configured = parseMailbox(opts.from);
+	const from = mail.fromName && configured ? mailboxText(senderOf(configured, mail.fromName)) : opts.from;
+	const body: Record<string, unknown> = { from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html };
+	const { 'Reply-To': replyTo, ...thread } = mail.thread ? threadHeaderFields(mail.thread) : {};
+	if (replyTo) body.reply_to = replyTo;
+	body.headers = { ...thread, ...automationHeaderFields(mail) };
+	return body;
+}
+
 export function httpMailer(opts: HttpMailerOptions): Mailer {
 	const doFetch = opts.fetch ?? fetch;
 	return {
 		name: 'http',
+		sender: parseMailbox(opts.from)?.address,
 		async send(mail: OutgoingMail) {
 			if (!isEmailAddress(mail.to)) throw new MailerError(`not a deliverable address: ${JSON.stringify(mail.to)}`, true);
 			let res: Response;
@@ -35,7 +52,7 @@ export function httpMailer(opts: HttpMailerOptions): Mailer {
 						authorization: `Bearer ${opts.apiKey}`,
 						'idempotency-key': `notification-${mail.id}`,
 					},
-					body: JSON.stringify({ from: opts.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+					body: JSON.stringify(payload(opts, mail)),
 					signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
 				});
 			} catch (e) {

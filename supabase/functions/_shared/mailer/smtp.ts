@@ -1,27 +1,28 @@
-// A small SMTP submission client (RFC 5321) for the edge runtime, which has no SMTP library: EHLO
-// (HELO when refused), STARTTLS (RFC 3207) when offered or required, implicit TLS for port 465
-// (RFC 8314), AUTH PLAIN or LOGIN (RFC 4616, draft-murchison-sasl-login), one message per connection.
-// The socket comes from outside (Deno.connect / Deno.startTls / Deno.connectTls in the function, node:net
-// in tests), so the protocol is the only thing here.
-import { MailerConfigError, MailerError, type Mailer, type OutgoingMail } from './types.ts';
-import { domainOf, isEmailAddress, parseMailbox, type Mailbox } from './address.ts';
-import { buildMessage, dotStuff } from './mime.ts';
-
-/** The part of Deno.Conn the client uses. */
-export interface SmtpConn {
-	read(p: Uint8Array): Promise<number | null>;
-	write(p: Uint8Array): Promise<number>;
-	close(): void;
-}
+// The SMTP provider: nodemailer's SMTP client (nodemailer/lib/smtp-connection, which runs in the edge
+// runtime through Deno's Node compatibility, node:net and node:tls) speaks the protocol — EHLO with
+// HELO fallback, STARTTLS (RFC 3207) when offered, implicit TLS for port 465 (RFC 8314), AUTH,
+// dot-stuffing — over a connection this module opens through an SmtpTransport (node sockets in the
+// function and in tests, where the transport also routes a test host name to a local server). The
+// message itself is ours (mime.ts: every header encoded and folded, quoted-printable parts), so what a
+// customer receives does not depend on the client library. Policy stays here: SMTP_TLS=starttls
+// refuses a server without STARTTLS, no password travels in clear except to this machine, bytes sent
+// ahead of the TLS handshake end the session, and every failure is a MailerError saying whether a
+// retry can help.
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import net, { type Socket } from 'node:net';
+import tls, { type ConnectionOptions } from 'node:tls';
+import { MailerConfigError, MailerError, threadHeaderFields, type Mailer, type OutgoingMail } from './types.ts';
+import { domainOf, isEmailAddress, parseMailbox, senderOf, type Mailbox } from './address.ts';
+import { buildMessage } from './mime.ts';
 
 export interface SmtpTransport {
-	connect(o: { hostname: string; port: number }): Promise<SmtpConn>;
-	connectTls(o: { hostname: string; port: number }): Promise<SmtpConn>;
 	/**
-	 * Upgrades a connection after the server said 220 to STARTTLS, checking the certificate against
-	 * hostname; resolves once the handshake is done, so a bad certificate fails here.
+	 * Opens a connection to hostname:port; with `tls`, TLS from the first byte, resolving once the
+	 * handshake (and the certificate check against hostname) succeeded.
 	 */
-	startTls(conn: SmtpConn, o: { hostname: string }): Promise<SmtpConn>;
+	connect(o: { hostname: string; port: number; tls: boolean }): Promise<Socket>;
+	/** Extra options for the STARTTLS upgrade nodemailer performs on that connection (tests: the test CA). */
+	startTlsOptions?(o: { hostname: string }): ConnectionOptions;
 }
 
 /**
@@ -40,7 +41,7 @@ export interface SmtpOptions {
 	tls: SmtpTls;
 	/** The name given in EHLO; an address literal by default, which every server accepts. */
 	heloName?: string;
-	/** For each reply. */
+	/** For the greeting and each reply. */
 	timeoutMs?: number;
 	transport: SmtpTransport;
 	now?: () => Date;
@@ -51,154 +52,131 @@ function isLoopback(host: string): boolean {
 	return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-interface Reply {
-	code: number;
-	lines: string[];
+interface SmtpFailure extends Error {
+	code?: string;
+	response?: string;
+	responseCode?: number;
+	command?: string;
 }
 
-const MAX_LINE = 4096;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** A socket error (reset, TLS alert) as a failure worth retrying, keeping ours as they are. */
-function asMailerError(e: unknown): MailerError {
-	return e instanceof MailerError ? e : new MailerError(`the connection to the SMTP server failed: ${(e as Error).message ?? String(e)}`);
-}
-
-/** One connection's reading and writing: replies may arrive in pieces or several at once. */
-class Session {
-	conn: SmtpConn;
-	private buffer = new Uint8Array(0);
-	private readonly timeoutMs: number;
-	/** The code of the reply being read: every line of a multi-line reply repeats it. */
-	private lastCode = 0;
-
-	constructor(conn: SmtpConn, timeoutMs: number) {
-		this.conn = conn;
-		this.timeoutMs = timeoutMs;
+/** nodemailer's error as ours: which step failed, what the server said, and whether retrying can help. */
+function asMailerError(e: unknown, host: string, timeoutMs: number, upgrading: boolean): MailerError {
+	if (e instanceof MailerError) return e;
+	const err = (e ?? {}) as SmtpFailure;
+	// A handshake that fails (a certificate for another name) surfaces as a socket error mid-upgrade.
+	if (upgrading && err.code !== 'ETIMEDOUT') return new MailerError(`TLS with ${host} failed: ${err.message.replace(/^Error initiating TLS - /, '')}`);
+	const said = err.response?.replace(/\s+/g, ' ').slice(0, 300);
+	const fivexx = (err.responseCode ?? 0) >= 500 && (err.responseCode ?? 0) < 600;
+	switch (err.code) {
+		case 'ETIMEDOUT':
+			return new MailerError(`the SMTP server said nothing for ${timeoutMs} ms`);
+		case 'ETLS':
+			if (said) return new MailerError(`SMTP STARTTLS: the server answered ${said}`);
+			return new MailerError(`TLS with ${host} failed: ${err.message.replace(/^Error initiating TLS - /, '')}`);
+		case 'EAUTH':
+			// A wrong password is fixed in the settings; the message itself is fine, so it is retried.
+			if (said) return new MailerError(`SMTP ${err.command} (check SMTP_USER and SMTP_PASS): the server answered ${said}`);
+			return new MailerError(`SMTP ${err.command ?? 'AUTH'}: ${err.message}`);
+		case 'EENVELOPE':
+		case 'EMESSAGE': {
+			if (!said) return new MailerError(`SMTP: ${err.message}`);
+			const step = err.code === 'EMESSAGE' && err.command === 'DATA' ? 'end of data' : (err.command ?? 'DATA');
+			// 5xx for the recipient (no such mailbox, relay denied for it) or for the content is final.
+			const permanent = fivexx && (step === 'RCPT TO' || step === 'end of data');
+			return new MailerError(`SMTP ${step}: the server answered ${said}`, permanent);
+		}
 	}
+	if (said) return new MailerError(`SMTP ${err.command ?? 'session'}: the server answered ${said}`);
+	return new MailerError(`the connection to the SMTP server failed: ${err.message ?? String(e)}`);
+}
 
-	private async fill(): Promise<void> {
-		const chunk = new Uint8Array(4096);
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timeout = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => {
-				try {
-					this.conn.close();
-				} catch {
-					// already closed
+/** The header fields a mail adds to the ones buildMessage writes. */
+function extraHeaders(mail: OutgoingMail): [string, string][] {
+	if (!mail.thread) return [];
+	// buildMessage writes the Message-ID itself.
+	return Object.entries(threadHeaderFields(mail.thread)).filter(([name]) => name !== 'Message-ID');
+}
+
+/** One SMTP session: connect, check the policy, authenticate, send, QUIT — then the connection is gone. */
+async function session(opts: SmtpOptions, timeoutMs: number, heloName: string, envelope: { from: string; to: string[] }, message: string): Promise<void> {
+	const implicit = opts.tls === 'implicit';
+	let socket: Socket;
+	try {
+		socket = await opts.transport.connect({ hostname: opts.host, port: opts.port, tls: implicit });
+	} catch (e) {
+		throw new MailerError(`cannot connect to the SMTP server ${opts.host}:${opts.port}: ${(e as Error).message}`);
+	}
+	let injected = false;
+	const conn = new SMTPConnection({
+		host: opts.host,
+		port: opts.port,
+		connection: socket,
+		secure: implicit,
+		secured: implicit,
+		ignoreTLS: opts.tls === 'off',
+		name: heloName,
+		connectionTimeout: timeoutMs,
+		greetingTimeout: timeoutMs,
+		socketTimeout: timeoutMs,
+		tls: opts.transport.startTlsOptions?.({ hostname: opts.host }),
+		// nodemailer drops bytes a server sent in clear after its STARTTLS reply and says so in a warning;
+		// a server does not do that by itself (a response injection): the session is abandoned.
+		logger: {
+			level: () => {},
+			trace: () => {},
+			debug: () => {},
+			info: () => {},
+			warn: (entry: unknown) => {
+				if (entry && typeof entry === 'object' && 'discarded' in entry) {
+					injected = true;
+					conn.close();
 				}
-				reject(new MailerError(`the SMTP server said nothing for ${this.timeoutMs} ms`));
-			}, this.timeoutMs);
+			},
+			error: () => {},
+			fatal: () => {},
+		},
+	});
+	const refused = () => new MailerError('the SMTP server sent data before the TLS handshake; refusing to continue');
+	// Every step settles on the first of: its own callback, a connection error, the connection's end.
+	const step = <T>(run: (done: (err: Error | null, value?: T) => void) => void) =>
+		new Promise<T>((resolve, reject) => {
+			const onError = (e: Error) => reject(injected ? refused() : e);
+			const onEnd = () => reject(injected ? refused() : new MailerError('the SMTP server closed the connection'));
+			conn.once('error', onError);
+			conn.once('end', onEnd);
+			run((err, value) => {
+				conn.off('error', onError);
+				conn.off('end', onEnd);
+				if (err) reject(injected ? refused() : err);
+				else resolve(value as T);
+			});
 		});
-		let n: number | null;
-		try {
-			n = await Promise.race([this.conn.read(chunk), timeout]);
-		} catch (e) {
-			throw asMailerError(e);
-		} finally {
-			clearTimeout(timer);
+	// An error with no step listening (while closing) must not become an unhandled 'error' event.
+	conn.on('error', () => {});
+	try {
+		await step<void>((done) => conn.connect((err?: Error) => done(err ?? null)));
+		if (injected) throw refused();
+		const secure = conn.secure;
+		if (!secure && opts.tls === 'starttls') throw new MailerError(`the SMTP server ${opts.host} does not offer STARTTLS and SMTP_TLS=starttls requires it`);
+		if (opts.user) {
+			if (!secure && !isLoopback(opts.host)) throw new MailerError(`refusing to send the SMTP password to ${opts.host} without TLS`);
+			await step<boolean>((done) => conn.login({ user: opts.user!, pass: opts.pass ?? '' }, (err, ok) => done(err ?? null, ok)));
 		}
-		if (n === null) throw new MailerError('the SMTP server closed the connection');
-		const next = new Uint8Array(this.buffer.length + n);
-		next.set(this.buffer);
-		next.set(chunk.subarray(0, n), this.buffer.length);
-		this.buffer = next;
+		await step((done) => conn.send(envelope, message, (err, info) => done(err ?? null, info)));
+		// The message is accepted; QUIT is polite, and a server that drops the line on it changes nothing.
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, timeoutMs);
+			conn.once('end', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			conn.quit();
+		});
+	} catch (e) {
+		throw asMailerError(e, opts.host, timeoutMs, Boolean((conn as { upgrading?: boolean }).upgrading));
+	} finally {
+		conn.close();
 	}
-
-	private async line(): Promise<string> {
-		for (;;) {
-			const lf = this.buffer.indexOf(0x0a);
-			if (lf >= 0) {
-				const line = decoder.decode(this.buffer.subarray(0, lf)).replace(/\r$/, '');
-				this.buffer = this.buffer.slice(lf + 1);
-				return line;
-			}
-			if (this.buffer.length > MAX_LINE) throw new MailerError('the SMTP server sent a line longer than 4096 bytes');
-			await this.fill();
-		}
-	}
-
-	async reply(): Promise<Reply> {
-		const lines: string[] = [];
-		for (;;) {
-			const line = await this.line();
-			const m = /^(\d{3})([ -]?)(.*)$/.exec(line);
-			if (!m) throw new MailerError(`the SMTP server sent something that is not a reply: ${JSON.stringify(line.slice(0, 100))}`);
-			if (lines.length && Number(m[1]) !== this.lastCode) throw new MailerError('the SMTP server changed the code within one reply');
-			this.lastCode = Number(m[1]);
-			lines.push(m[3]);
-			if (m[2] !== '-') return { code: Number(m[1]), lines };
-		}
-	}
-
-	async write(text: string): Promise<void> {
-		const bytes = encoder.encode(text);
-		let written = 0;
-		try {
-			while (written < bytes.length) written += await this.conn.write(bytes.subarray(written));
-		} catch (e) {
-			throw asMailerError(e);
-		}
-	}
-
-	async command(line: string): Promise<Reply> {
-		await this.write(`${line}\r\n`);
-		return this.reply();
-	}
-
-	/** Bytes the server sent ahead of time; none may be waiting when TLS starts (RFC 3207 §5). */
-	get pending(): number {
-		return this.buffer.length;
-	}
-}
-
-/** Fails unless the reply has one of the codes; `permanentOn5xx` when a 5xx means this message can never go. */
-function expect(reply: Reply, codes: number[], step: string, permanentOn5xx = false): Reply {
-	if (codes.includes(reply.code)) return reply;
-	const text = reply.lines.join(' ').slice(0, 300);
-	throw new MailerError(`SMTP ${step}: the server answered ${reply.code} ${text}`, permanentOn5xx && reply.code >= 500 && reply.code < 600);
-}
-
-interface Capabilities {
-	starttls: boolean;
-	auth: Set<string>;
-}
-
-async function greet(s: Session, heloName: string): Promise<Capabilities> {
-	const ehlo = await s.command(`EHLO ${heloName}`);
-	if (ehlo.code !== 250) {
-		expect(await s.command(`HELO ${heloName}`), [250], 'HELO');
-		return { starttls: false, auth: new Set() };
-	}
-	const caps: Capabilities = { starttls: false, auth: new Set() };
-	for (const line of ehlo.lines.slice(1)) {
-		const [keyword, ...params] = line.trim().toUpperCase().split(/[\s=]+/);
-		if (keyword === 'STARTTLS') caps.starttls = true;
-		if (keyword === 'AUTH') for (const p of params) caps.auth.add(p);
-	}
-	return caps;
-}
-
-const b64 = (s: string) => {
-	let binary = '';
-	for (const b of encoder.encode(s)) binary += String.fromCharCode(b);
-	return btoa(binary);
-};
-
-async function authenticate(s: Session, caps: Capabilities, user: string, pass: string): Promise<void> {
-	// A wrong password is fixed in the settings; the message itself is fine, so it is retried.
-	if (caps.auth.has('PLAIN')) {
-		expect(await s.command(`AUTH PLAIN ${b64(`\u0000${user}\u0000${pass}`)}`), [235], 'AUTH PLAIN (check SMTP_USER and SMTP_PASS)');
-		return;
-	}
-	if (caps.auth.has('LOGIN')) {
-		expect(await s.command('AUTH LOGIN'), [334], 'AUTH LOGIN');
-		expect(await s.command(b64(user)), [334], 'AUTH LOGIN (user name)');
-		expect(await s.command(b64(pass)), [235], 'AUTH LOGIN (check SMTP_USER and SMTP_PASS)');
-		return;
-	}
-	throw new MailerError(`the SMTP server offers no AUTH mechanism this client speaks (PLAIN, LOGIN); it offers: ${[...caps.auth].join(', ') || 'none'}`);
 }
 
 export function smtpMailer(opts: SmtpOptions): Mailer {
@@ -208,69 +186,35 @@ export function smtpMailer(opts: SmtpOptions): Mailer {
 	const heloName = opts.heloName ?? '[127.0.0.1]';
 	const now = opts.now ?? (() => new Date());
 
-	async function open(): Promise<SmtpConn> {
-		try {
-			const target = { hostname: opts.host, port: opts.port };
-			return await (opts.tls === 'implicit' ? opts.transport.connectTls(target) : opts.transport.connect(target));
-		} catch (e) {
-			throw new MailerError(`cannot connect to the SMTP server ${opts.host}:${opts.port}: ${(e as Error).message}`);
-		}
-	}
-
 	return {
 		name: 'smtp',
+		sender: from.address,
 		async send(mail: OutgoingMail) {
 			if (!isEmailAddress(mail.to)) throw new MailerError(`not a deliverable address: ${JSON.stringify(mail.to)}`, true);
 			const to: Mailbox = mail.toName ? { name: mail.toName, address: mail.to } : { address: mail.to };
 			const message = buildMessage({
-				from,
+				from: senderOf(from, mail.fromName),
 				to,
 				subject: mail.subject,
 				text: mail.text,
 				html: mail.html,
-				messageId: `${mail.id}@${domainOf(from.address)}`,
+				messageId: mail.thread?.messageId ?? `${mail.id}@${domainOf(from.address)}`,
 				date: now(),
+				headers: extraHeaders(mail),
+				autoSubmitted: mail.autoSubmitted,
 			});
-
-			let s = new Session(await open(), timeoutMs);
-			try {
-				expect(await s.reply(), [220], 'greeting');
-				let caps = await greet(s, heloName);
-				let secure = opts.tls === 'implicit';
-				if (!secure && opts.tls !== 'off' && caps.starttls) {
-					expect(await s.command('STARTTLS'), [220], 'STARTTLS');
-					// Anything already buffered was sent in clear before the handshake: an injection attempt.
-					if (s.pending) throw new MailerError('the SMTP server sent data before the TLS handshake; refusing to continue');
-					let upgraded: SmtpConn;
-					try {
-						upgraded = await opts.transport.startTls(s.conn, { hostname: opts.host });
-					} catch (e) {
-						throw new MailerError(`TLS with ${opts.host} failed: ${(e as Error).message}`);
-					}
-					s = new Session(upgraded, timeoutMs);
-					caps = await greet(s, heloName);
-					secure = true;
-				}
-				if (!secure && opts.tls === 'starttls') throw new MailerError(`the SMTP server ${opts.host} does not offer STARTTLS and SMTP_TLS=starttls requires it`);
-				if (opts.user) {
-					if (!secure && !isLoopback(opts.host)) throw new MailerError(`refusing to send the SMTP password to ${opts.host} without TLS`);
-					await authenticate(s, caps, opts.user, opts.pass ?? '');
-				}
-				expect(await s.command(`MAIL FROM:<${from.address}>`), [250], 'MAIL FROM');
-				// 5xx here is about the recipient (no such mailbox, relay denied for it): final.
-				expect(await s.command(`RCPT TO:<${mail.to}>`), [250, 251], 'RCPT TO', true);
-				expect(await s.command('DATA'), [354], 'DATA');
-				await s.write(dotStuff(message));
-				expect(await s.reply(), [250], 'end of data', true);
-				// The message is accepted; a server that drops the line on QUIT changes nothing.
-				await s.command('QUIT').catch(() => undefined);
-			} finally {
-				try {
-					s.conn.close();
-				} catch {
-					// already closed (by the server, or by a reply timeout)
-				}
-			}
+			await session(opts, timeoutMs, heloName, { from: from.address, to: [mail.to] }, message);
 		},
 	};
 }
+
+/** Real sockets: node:net and node:tls (in the edge runtime, Deno's Node compatibility). */
+export const nodeSockets: SmtpTransport = {
+	connect: (o) =>
+		new Promise((resolve, reject) => {
+			const s: Socket = o.tls
+				? tls.connect({ host: o.hostname, port: o.port, servername: o.hostname }, () => resolve(s))
+				: net.connect(o.port, o.hostname, () => resolve(s));
+			s.once('error', reject);
+		}),
+};

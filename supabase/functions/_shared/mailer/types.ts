@@ -13,10 +13,60 @@ export interface OutgoingMail {
 	html: string;
 	/** What kind of mail this is, e.g. notify.ticket_received (the local mailbox shows it). */
 	kind: string;
+	/**
+	 * The name the mail comes from (the site's name, SITE_NAME); the address stays the provider's
+	 * configured sender, the one its domain is verified for. Without it, the configured name.
+	 */
+	fromName?: string;
+	/** What ties a mail about a ticket to its thread and lets the customer answer it (notify/threading.ts). */
+	thread?: ThreadHeaders;
+	/**
+	 * RFC 3834 Auto-Submitted: `auto-replied` for the automatic answers to a received mail, else
+	 * (and when absent) `auto-generated`. Every provider writes it, with X-Auto-Response-Suppress: All.
+	 */
+	autoSubmitted?: 'auto-generated' | 'auto-replied';
+}
+
+/** Header values without angle brackets where the field holds message ids; the providers add them. */
+export interface ThreadHeaders {
+	/**
+	 * soporte+t<token>@domain: where an answer goes. Only on mails to customers; staff mails thread
+	 * without it (no Reply-To: an answer goes to the From, a no-reply address).
+	 */
+	replyTo?: string;
+	/** <notification id>@domain, replacing the provider's default Message-ID. */
+	messageId: string;
+	/** The ticket's thread root, <ticket-<id>@domain>: In-Reply-To, and References. */
+	root: string;
+	/** Base64, for Outlook (_shared/email/thread-index.ts). */
+	threadIndex: string;
+}
+
+/** The header fields a ThreadHeaders stands for, as every provider writes them. */
+export function threadHeaderFields(t: ThreadHeaders): Record<string, string> {
+	return {
+		...(t.replyTo ? { 'Reply-To': t.replyTo } : {}),
+		'Message-ID': `<${t.messageId}>`,
+		'In-Reply-To': `<${t.root}>`,
+		References: `<${t.root}>`,
+		'Thread-Index': t.threadIndex,
+	};
+}
+
+/**
+ * What every mail says to auto-responders: Auto-Submitted (RFC 3834 §5: well-behaved vacation
+ * programs do not answer it) and X-Auto-Response-Suppress: All (Exchange and Outlook send no
+ * out-of-office, delivery or read reports for it). Without them an out-of-office answer to, say,
+ * solution_proposed would come back through the reply address and reopen the ticket.
+ */
+export function automationHeaderFields(mail: Pick<OutgoingMail, 'autoSubmitted'>): Record<string, string> {
+	return { 'Auto-Submitted': mail.autoSubmitted ?? 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
 }
 
 export interface Mailer {
 	readonly name: string;
+	/** The address mails go out from (its From), when the provider has one configured. */
+	readonly sender?: string;
 	send(mail: OutgoingMail): Promise<void>;
 }
 

@@ -9,7 +9,11 @@ import type { Period } from './period.ts';
 
 const cut = <T, U>(all: readonly T[], map: (item: T) => U) => ({ count: all.length, items: all.slice(0, LIST_LIMIT).map(map) });
 
-function periodPayload(activity: Activity, changes: ContentChanges, period: Period): WeeklyDigestPayload {
+const NO_CHANGES: ContentChanges = { new_articles: [], updated_articles: [], alerts: [] };
+
+/** `changes` null: the documentation's changes could not be read (the payload says so). */
+function periodPayload(activity: Activity, changes: ContentChanges | null, period: Period): WeeklyDigestPayload {
+	const known = changes ?? NO_CHANGES;
 	const ticket = (t: { number: number; subject: string; severity: string }) => ({ number: t.number, subject: t.subject, severity: t.severity });
 	const article = (a: ContentChanges['new_articles'][number]) => ({
 		slug: a.slug,
@@ -25,25 +29,26 @@ function periodPayload(activity: Activity, changes: ContentChanges, period: Peri
 		timezone: activity.organisation.timezone,
 		opened: cut(activity.opened, ticket),
 		closed: cut(activity.closed, ticket),
-		new_articles: cut(changes.new_articles, article),
-		updated_articles: cut(changes.updated_articles, article),
-		alerts: cut(changes.alerts, (a) => ({ slug: a.slug, title: a.title, severity: a.severity as 'critical' | 'high' | 'medium' | 'low', state: a.state, date: a.date })),
+		new_articles: cut(known.new_articles, article),
+		updated_articles: cut(known.updated_articles, article),
+		alerts: cut(known.alerts, (a) => ({ slug: a.slug, title: a.title, severity: a.severity as 'critical' | 'high' | 'medium' | 'low', state: a.state, date: a.date })),
 		downloads: cut(activity.downloads, (d) => ({ name: d.name, version: d.version, support_status: d.support_status, published_at: d.published_at })),
+		...(changes ? {} : { documentation_unavailable: true as const }),
 	};
 }
 
-export function weeklyDigest(activity: Activity, changes: ContentChanges, period: Period): WeeklyDigestPayload {
+export function weeklyDigest(activity: Activity, changes: ContentChanges | null, period: Period): WeeklyDigestPayload {
 	return periodPayload(activity, changes, period);
 }
 
-/** Whether a week had nothing at all to tell: no digest is sent for it. */
+/** Whether a week had nothing at all to tell: no digest is sent for it. A week whose documentation could not be read is not known to be empty. */
 export function isEmptyWeek(p: WeeklyDigestPayload): boolean {
-	return [p.opened, p.closed, p.new_articles, p.updated_articles, p.alerts, p.downloads].every((l) => l.count === 0);
+	return !p.documentation_unavailable && [p.opened, p.closed, p.new_articles, p.updated_articles, p.alerts, p.downloads].every((l) => l.count === 0);
 }
 
 export function monthlyReport(
 	activity: Activity,
-	changes: ContentChanges,
+	changes: ContentChanges | null,
 	month: string,
 	period: Period,
 	sla: AttainmentSummary,

@@ -25,6 +25,9 @@ const W = {
 		updatedArticles: 'Artículos actualizados',
 		alerts: 'Alertas técnicas',
 		downloads: 'Nuevas versiones para descargar',
+		notAvailable: 'no disponible',
+		documentationUnavailable: (site: string) =>
+			`No pudimos leer los cambios de la documentación de este periodo (alertas técnicas, artículos nuevos y actualizados); los encuentras en ${site}.`,
 		more: (n: number) => `…y ${n} más.`,
 		alertState: { published: 'publicada', resolved: 'resuelta', updated: 'actualizada' },
 		severity: { critical: 'crítica', high: 'alta', medium: 'media', low: 'baja' } as Record<string, string>,
@@ -44,6 +47,9 @@ const W = {
 		updatedArticles: 'Updated articles',
 		alerts: 'Technical alerts',
 		downloads: 'New versions to download',
+		notAvailable: 'not available',
+		documentationUnavailable: (site: string) =>
+			`We could not read this period’s documentation changes (technical alerts, new and updated articles); you will find them at ${site}.`,
 		more: (n: number) => `…and ${n} more.`,
 		alertState: { published: 'published', resolved: 'resolved', updated: 'updated' },
 		severity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
@@ -72,6 +78,7 @@ function periodBlocks(p: WeeklyDigestPayload, ctx: ReportRenderContext): Block[]
 	const ticket = (t: { number: number; subject: string; severity: string }) => `#${t.number} (${t.severity}) ${t.subject}`;
 	const article = (a: WeeklyDigestPayload['new_articles']['items'][number]) => `${pick(a.title, ctx.lang)}: ${articleUrl(ctx.site, ctx.lang, a.slug)}`;
 	return [
+		...(p.documentation_unavailable ? [{ kind: 'paragraph' as const, text: w.documentationUnavailable(ctx.site) }] : []),
 		...listBlock(w.opened, p.opened, ticket, ctx.lang),
 		...listBlock(w.closed, p.closed, ticket, ctx.lang),
 		...listBlock(w.alerts, p.alerts, (a) => `${pick(a.title, ctx.lang)} (${w.severity[a.severity]}, ${w.alertState[a.state]}): ${articleUrl(ctx.site, ctx.lang, a.slug)}`, ctx.lang),
@@ -83,12 +90,13 @@ function periodBlocks(p: WeeklyDigestPayload, ctx: ReportRenderContext): Block[]
 
 function countFacts(p: WeeklyDigestPayload, lang: Lang): Fact[] {
 	const w = W[lang];
+	const documentation = (list: { count: number }) => (p.documentation_unavailable ? w.notAvailable : String(list.count));
 	return [
 		[w.opened, String(p.opened.count)],
 		[w.closed, String(p.closed.count)],
-		[w.alerts, String(p.alerts.count)],
-		[w.newArticles, String(p.new_articles.count)],
-		[w.updatedArticles, String(p.updated_articles.count)],
+		[w.alerts, documentation(p.alerts)],
+		[w.newArticles, documentation(p.new_articles)],
+		[w.updatedArticles, documentation(p.updated_articles)],
 		[w.downloads, String(p.downloads.count)],
 	];
 }

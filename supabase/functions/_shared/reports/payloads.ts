@@ -50,6 +50,11 @@ const periodFields = {
 	updated_articles: list(articleItem),
 	alerts: list(alertItem),
 	downloads: list(downloadItem),
+	/**
+	 * The site's updates feed could not be read when the report was built: the documentation lists
+	 * (alerts, new and updated articles) are empty for that reason, and the e-mail says so.
+	 */
+	documentation_unavailable: z.literal(true).optional(),
 };
 
 /** To every member of an organisation: its week, Monday to Sunday. */

@@ -47,6 +47,30 @@ export async function fetchFeed(url: string, fetcher: typeof fetch = fetch, time
 	return parseFeed(body, url);
 }
 
+/** Waits between attempts: a site being redeployed or a network blip is usually gone within seconds. */
+export const FEED_RETRY_DELAYS_MS = [2_000, 8_000];
+
+/**
+ * The feed, trying again after each delay when it cannot be read; `ok: false` with every attempt's
+ * reason when it never could (the reports then go out without the documentation's changes).
+ */
+export async function fetchFeedWithRetries(
+	url: string,
+	{ fetcher = fetch, delays = FEED_RETRY_DELAYS_MS, timeoutMs = 15_000 }: { fetcher?: typeof fetch; delays?: readonly number[]; timeoutMs?: number } = {},
+): Promise<{ ok: true; feed: UpdatesFeed } | { ok: false; errors: string[] }> {
+	const errors: string[] = [];
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return { ok: true, feed: await fetchFeed(url, fetcher, timeoutMs) };
+		} catch (e) {
+			if (!(e instanceof FeedError)) throw e;
+			errors.push(e.message);
+		}
+		if (attempt >= delays.length) return { ok: false, errors };
+		await new Promise((done) => setTimeout(done, delays[attempt]));
+	}
+}
+
 export function parseFeed(body: unknown, source = 'the feed'): UpdatesFeed {
 	const parsed = updatesFeed.safeParse(body);
 	if (!parsed.success) {
