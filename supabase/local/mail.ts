@@ -117,9 +117,11 @@ function mailPage(m: Mail): Response {
 				.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`)
 				.join('')}</tbody></table>` +
 			(m.has_raw ? `<p><a href="/_mail/${m.id}/raw">Ver el código fuente</a> · <a href="/_mail/${m.id}/raw?download">Descargar (.eml)</a></p>` : '') +
+			// The links first: they are what one comes here to follow, and they stay put while the
+			// rendered body below loads (a click aimed at a link must not land on shifted content).
+			(links.length ? `<h2>Enlaces</h2><ul>${links.map((l) => `<li><a href="${esc(l)}">${esc(l)}</a></li>`).join('')}</ul>` : '') +
 			(m.html ? `<iframe title="Contenido" sandbox srcdoc="${esc(m.html)}" style="width:100%;height:24rem;border:1px solid #ddd"></iframe>` : '') +
-			`<pre>${esc(m.text)}</pre>` +
-			(links.length ? `<h2>Enlaces</h2><ul>${links.map((l) => `<li><a href="${esc(l)}">${esc(l)}</a></li>`).join('')}</ul>` : ''),
+			`<pre>${esc(m.text)}</pre>`,
 	);
 }
 
