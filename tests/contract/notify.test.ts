@@ -193,7 +193,7 @@ describe('notify: queued notifications become one e-mail each', () => {
 		const mail = await onlyMail(lead.email);
 		expect(mail.subject).toBe('Ticket #1045 escalado al nivel 2: plazo de primera respuesta incumplido');
 		expect(mail.text).toContain('Plazo incumplido: domingo, 25 de octubre de 2026, 10:00 hora estándar de Europa central');
-		expect(mail.text).toContain('Recibes este correo porque formas parte del equipo de soporte de Mostrador.');
+		expect(mail.text).toContain('Recibes este correo porque formas parte del equipo de Centro de soporte Quetzal.');
 	});
 });
 

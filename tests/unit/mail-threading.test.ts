@@ -254,7 +254,7 @@ describe('the audience of each template decides the reply address', () => {
 	});
 
 	it('agrees with templates.ts: the staff templates are exactly those rendered with the staff footer', () => {
-		const staffFooter = 'Recibes este correo porque formas parte del equipo de soporte de Mostrador.';
+		const staffFooter = 'Recibes este correo porque formas parte del equipo de Mostrador.';
 		for (const [template, payload] of Object.entries(TICKET_PAYLOADS)) {
 			const r = renderNotification(template, payload, { lang: 'es', site: 'https://soporte.example.mx' });
 			if (!r.ok) throw new Error(`${template}: ${r.error}`);

@@ -134,8 +134,8 @@ describe('the template registry', () => {
 		expect(a.html).toContain(`href="${SITE}/agente/?t=1042${escapeHtml(reply)}"`);
 		expect(b.html).toContain(`href="${SITE}/en/agente/?t=1042${escapeHtml(reply)}"`);
 		expect(a.text).toContain('Ana Pérez <ana@sanpedro.mx> (Clínica San Pedro)');
-		expect(a.text).toMatch(/Recibes este correo porque formas parte del equipo de soporte de Mostrador\.$/);
-		expect(b.text).toMatch(/You are receiving this e-mail because you are part of the Mostrador support team\.$/);
+		expect(a.text).toMatch(/Recibes este correo porque formas parte del equipo de Mostrador\.$/);
+		expect(b.text).toMatch(/You are receiving this e-mail because you are part of the Mostrador team\.$/);
 		const body = (PAYLOADS[template] as { body?: string }).body;
 		if (body) for (const line of body.split('\n')) expect(a.text).toContain(`> ${line}`);
 	});
@@ -151,8 +151,8 @@ describe('the template registry', () => {
 		expect(b.html).toContain(`href="${linkEn}"`);
 		expect(a.html).toMatch(/^<!doctype html><html lang="es">/);
 		expect(b.html).toMatch(/^<!doctype html><html lang="en">/);
-		expect(a.text).toMatch(/Este es un mensaje automático del soporte de Mostrador/);
-		expect(b.text).toMatch(/This is an automatic message from Mostrador support/);
+		expect(a.text).toMatch(/Este es un mensaje automático de Mostrador/);
+		expect(b.text).toMatch(/This is an automatic message from Mostrador in answer/);
 		expect(a.text).not.toContain('/soporte/tickets/?n=');
 	});
 
@@ -188,7 +188,7 @@ describe('the template registry', () => {
 		const auto = render('ticket_closed', { ...p, reason: 'no_customer_reply', by: null, days: 10 }, es);
 		expect(auto.text).toContain('se ha cerrado automáticamente porque esperaba una respuesta del cliente y no la ha recibido en 10 días.');
 		expect(auto.text).toContain('Cerrado por: cierre automático');
-		expect(auto.text).toMatch(/abriste este ticket del soporte de Mostrador o escribiste en él\.$/);
+		expect(auto.text).toMatch(/abriste este ticket con Mostrador o escribiste en él\.$/);
 		// An e-mailed answer to a closed ticket opens a follow-up: the mail says so, and not that it takes no replies.
 		expect(render('ticket_closed', p, es).text).toContain('Si el problema sigue o vuelve, responde a este correo: abriremos un ticket nuevo que remite al #1042.');
 		expect(render('ticket_closed', p, en).text).toContain('reply to this e-mail and we will open a new ticket that refers to #1042.');
@@ -281,8 +281,8 @@ describe('the template registry', () => {
 	});
 
 	it('staff e-mails carry the staff footer, customer e-mails the customer one', () => {
-		expect(render('ticket_new_for_agents', PAYLOADS.ticket_new_for_agents, es).text).toMatch(/--\n\nRecibes este correo porque formas parte del equipo de soporte de Mostrador\.$/);
-		expect(render('ticket_reply', PAYLOADS.ticket_reply, en).text).toMatch(/--\n\nYou are receiving this e-mail because you have an open ticket with Mostrador support\./);
+		expect(render('ticket_new_for_agents', PAYLOADS.ticket_new_for_agents, es).text).toMatch(/--\n\nRecibes este correo porque formas parte del equipo de Mostrador\.$/);
+		expect(render('ticket_reply', PAYLOADS.ticket_reply, en).text).toMatch(/--\n\nYou are receiving this e-mail because you have an open ticket with Mostrador\./);
 		// With the e-mail channel, a reply to a ticket's mail reaches the ticket.
 		expect(render('ticket_reply', PAYLOADS.ticket_reply, es).text).toMatch(/Puedes contestar respondiendo a este correo o en el ticket\.$/);
 	});
@@ -397,5 +397,18 @@ describe('links and formats', () => {
 		expect(formatMinutes(270, 'es')).toBe('4 horas y 30 minutos');
 		expect(formatMinutes(60, 'en')).toBe('1 hour');
 		expect(formatMinutes(0, 'en')).toBe('0 minutes');
+	});
+});
+
+describe('the portal’s name in the small print', () => {
+	it('names the configured portal (SITE_NAME), the product only when none is given', async () => {
+		const { renderNotification: render } = await import('#shared/email/templates.ts');
+		const payload = { ticket: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', number: 12, subject: 'Prueba', author: 'Ana', body: 'Hola' };
+		const named = render('ticket_reply', payload, { lang: 'es', site: 'https://soporte.example.mx', siteName: 'Centro de soporte Quetzal' });
+		const plain = render('ticket_reply', payload, { lang: 'en', site: 'https://soporte.example.mx' });
+		if (!named.ok || !plain.ok) throw new Error('did not render');
+		expect(named.email.text).toContain('tienes un ticket abierto con Centro de soporte Quetzal.');
+		expect(named.email.text).not.toContain('Mostrador');
+		expect(plain.email.text).toContain('you have an open ticket with Mostrador.');
 	});
 });

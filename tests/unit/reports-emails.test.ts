@@ -81,7 +81,7 @@ describe('weekly_digest', () => {
 		expect(m.text).toContain(`Artículos actualizados (30):\n• Integración LDAP: ${SITE}/guias/integracion-ldap/\n…y 29 más.`);
 		expect(m.text).toContain('Nuevas versiones para descargar (1):\n• Quetzal Cargador 2.4.1');
 		expect(m.text).toContain(`Ver los tickets de tu organización: ${SITE}/soporte/tickets/`);
-		expect(m.text.endsWith('Recibes este resumen cada lunes porque perteneces a Clínica <San Pedro> en el soporte de Mostrador.')).toBe(true);
+		expect(m.text.endsWith('Recibes este resumen cada lunes porque perteneces a Clínica <San Pedro> en Mostrador.')).toBe(true);
 		expect(m.html).toContain('No arranca &#60;script&#62;');
 		expect(m.html).not.toContain('<script>');
 		expect(m.html).toMatch(/^<!doctype html><html lang="es">/);
@@ -93,7 +93,7 @@ describe('weekly_digest', () => {
 		expect(m.text).toContain(`Updated articles (30):\n• LDAP integration: ${SITE}/en/guias/integracion-ldap/\n…and 29 more.`);
 		expect(m.text).toContain(`Technical alerts (1):\n• Vulnerabilidad en el visor (critical, published): ${SITE}/en/alertas/visor/`);
 		expect(m.text).toContain(`See your organisation’s tickets: ${SITE}/en/soporte/tickets/`);
-		expect(m.text.endsWith('You receive this digest every Monday because you belong to Clínica <San Pedro> in Mostrador support.')).toBe(true);
+		expect(m.text.endsWith('You receive this digest every Monday because you belong to Clínica <San Pedro> at Mostrador.')).toBe(true);
 	});
 
 	it('leaves out the lists a week did not have', () => {
@@ -126,7 +126,7 @@ describe('monthly_report', () => {
 		expect(m.text).toContain('Por severidad:\n\nPrioridad 1: 3 tickets; primera respuesta: 3 de 3 (100 %); escalamiento: 3 de 3 (100 %)');
 		expect(m.text).toContain(`Ver el informe para imprimir: ${SITE}/soporte/informe/?org=${ORG}&mes=2026-10`);
 		expect(m.html).toContain(`href="${SITE}/soporte/informe/?org=${ORG}&#38;mes=2026-10"`);
-		expect(m.text.endsWith('Recibes este informe el día 1 de cada mes porque coordinas la cuenta de Clínica <San Pedro> en el soporte de Mostrador.')).toBe(true);
+		expect(m.text.endsWith('Recibes este informe el día 1 de cada mes porque coordinas la cuenta de Clínica <San Pedro> con Mostrador.')).toBe(true);
 	});
 
 	it('English, and a month with nothing measured', () => {

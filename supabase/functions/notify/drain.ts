@@ -61,7 +61,7 @@ async function attempt(n: ClaimedNotification, o: DrainOptions, now: () => Date,
 	if (!n.email) return { status: 'dead', error: 'the recipient has no e-mail address' };
 	if (!isEmailAddress(n.email)) return { status: 'dead', error: `not a deliverable address: ${JSON.stringify(n.email)}` };
 	const lang = n.locale === 'en' ? 'en' : 'es';
-	const rendered = renderNotification(n.template, n.payload, { lang, site: o.site, name: n.full_name });
+	const rendered = renderNotification(n.template, n.payload, { lang, site: o.site, name: n.full_name, siteName: o.fromName });
 	if (!rendered.ok) return { status: 'dead', error: rendered.error };
 	const ticketId = ticketOf(n.payload);
 	let thread: ThreadHeaders | undefined;

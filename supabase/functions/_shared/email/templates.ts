@@ -18,6 +18,8 @@ export interface RenderContext {
 	site: string;
 	/** The recipient's name for the greeting, when known. */
 	name?: string | null;
+	/** The portal's name (SITE_NAME, the site's title), which the mails' small print names; "Mostrador" when not given. */
+	siteName?: string;
 }
 
 const ticketNumber = z.number().int().positive();
@@ -223,8 +225,8 @@ const WORDS: Record<Lang, Words> = {
 		number: 'Ticket',
 		subject: 'Asunto',
 		severity: 'Severidad',
-		footerCustomer: 'Recibes este correo porque tienes un ticket abierto en el soporte de Mostrador. Puedes contestar respondiendo a este correo o en el ticket.',
-		footerStaff: 'Recibes este correo porque formas parte del equipo de soporte de Mostrador.',
+		footerCustomer: 'Recibes este correo porque tienes un ticket abierto con {site}. Puedes contestar respondiendo a este correo o en el ticket.',
+		footerStaff: 'Recibes este correo porque formas parte del equipo de {site}.',
 	},
 	en: {
 		hello: (n) => (n ? `Hello ${n},` : 'Hello,'),
@@ -232,8 +234,8 @@ const WORDS: Record<Lang, Words> = {
 		number: 'Ticket',
 		subject: 'Subject',
 		severity: 'Severity',
-		footerCustomer: 'You are receiving this e-mail because you have an open ticket with Mostrador support. You can answer by replying to this e-mail or on the ticket.',
-		footerStaff: 'You are receiving this e-mail because you are part of the Mostrador support team.',
+		footerCustomer: 'You are receiving this e-mail because you have an open ticket with {site}. You can answer by replying to this e-mail or on the ticket.',
+		footerStaff: 'You are receiving this e-mail because you are part of the {site} team.',
 	},
 };
 
@@ -747,14 +749,14 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 
 /** A closed ticket takes no more replies on its page; an e-mailed answer opens a follow-up (the e-mail channel). */
 const CLOSED_FOOTER: Record<Lang, string> = {
-	es: 'Recibes este correo porque abriste este ticket del soporte de Mostrador o escribiste en él.',
-	en: 'You are receiving this e-mail because you opened this Mostrador support ticket or wrote on it.',
+	es: 'Recibes este correo porque abriste este ticket con {site} o escribiste en él.',
+	en: 'You are receiving this e-mail because you opened this ticket with {site} or wrote on it.',
 };
 
 /** The auto-replies of the e-mail channel answer a mail, not a ticket. */
 const AUTO_REPLY_FOOTER: Record<Lang, string> = {
-	es: 'Este es un mensaje automático del soporte de Mostrador en respuesta a un correo enviado desde esta dirección.',
-	en: 'This is an automatic message from Mostrador support in answer to an e-mail sent from this address.',
+	es: 'Este es un mensaje automático de {site} en respuesta a un correo enviado desde esta dirección.',
+	en: 'This is an automatic message from {site} in answer to an e-mail sent from this address.',
 };
 
 const oneLineOrNone = (s: string): string | null => oneLine(s) || null;
@@ -775,6 +777,9 @@ export function payloadSchema<T extends TemplateName>(template: T): (typeof sche
 	return schemas[template];
 }
 
+/** The small print names the portal: {site} becomes its name (the product's when none is configured). */
+const branded = (footer: string, ctx: RenderContext): string => footer.replaceAll('{site}', ctx.siteName?.trim() || 'Mostrador');
+
 export type RenderResult = { ok: true; email: RenderedEmail } | { ok: false; error: string };
 
 /**
@@ -792,6 +797,6 @@ export function renderNotification(template: string, payload: unknown, ctx: Rend
 	const { staff, footer, ...content } = (renderers[template] as Renderer<TemplateName>)(parsed.data as Parsed<TemplateName>, ctx, w);
 	return {
 		ok: true,
-		email: compose({ ...content, lang: ctx.lang, greeting: w.hello(ctx.name), footer: footer ?? (staff ? w.footerStaff : w.footerCustomer) }),
+		email: compose({ ...content, lang: ctx.lang, greeting: w.hello(ctx.name), footer: branded(footer ?? (staff ? w.footerStaff : w.footerCustomer), ctx) }),
 	};
 }

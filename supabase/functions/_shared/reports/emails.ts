@@ -114,8 +114,8 @@ export function weeklyDigestEmail(p: WeeklyDigestPayload, ctx: ReportRenderConte
 		],
 		action: { label: es ? 'Ver los tickets de tu organización' : 'See your organisation’s tickets', url: ticketsUrl(ctx.site, ctx.lang) },
 		footer: es
-			? `Recibes este resumen cada lunes porque perteneces a ${org} en el soporte de Mostrador.`
-			: `You receive this digest every Monday because you belong to ${org} in Mostrador support.`,
+			? `Recibes este resumen cada lunes porque perteneces a ${org} en {site}.`
+			: `You receive this digest every Monday because you belong to ${org} at {site}.`,
 	};
 }
 
@@ -168,7 +168,7 @@ export function monthlyReportEmail(p: MonthlyReportPayload, ctx: ReportRenderCon
 		blocks,
 		action: { label: es ? 'Ver el informe para imprimir' : 'See the printable report', url: reportUrl(ctx.site, ctx.lang, p.organisation.id, p.month) },
 		footer: es
-			? `Recibes este informe el día 1 de cada mes porque coordinas la cuenta de ${org} en el soporte de Mostrador.`
-			: `You receive this report on the 1st of every month because you coordinate ${org}’s account with Mostrador support.`,
+			? `Recibes este informe el día 1 de cada mes porque coordinas la cuenta de ${org} con {site}.`
+			: `You receive this report on the 1st of every month because you coordinate ${org}’s account with {site}.`,
 	};
 }
