@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema } from '../schemas/article.ts';
-import { formatIssues } from '#shared/programme.ts';
+import { formatIssues, isAlwaysOpen } from '#shared/programme.ts';
 import { contentDir, loadProducts, loadProgramme, programmeIds, SupportDataError } from '../lib/support-data.ts';
 
 function walk(dir: string): string[] {
@@ -45,8 +45,29 @@ export function checkContent(): string[] {
 	return problems;
 }
 
+/**
+ * Calendars that list no holidays for next year: their deadlines would count those days as working
+ * days. A warning, not an error (the lists are published by each country late in the year); a
+ * calendar that lists no holidays at all works every day it has hours, and needs none.
+ */
+export function calendarWarnings(now = new Date()): string[] {
+	const next = String(now.getUTCFullYear() + 1);
+	const warnings: string[] = [];
+	for (const id of programmeIds()) {
+		const programme = loadProgramme(id);
+		for (const calendar of programme.calendars) {
+			// A calendar that lists none works every day it has hours (by design); one whose list ran out did not mean to.
+			if (isAlwaysOpen(calendar) || !calendar.holidays.length) continue;
+			if (!calendar.holidays.some((h) => h.date.startsWith(`${next}-`)))
+				warnings.push(`content/support/programmes/${id}.yaml: calendar "${calendar.id}" lists no holidays for ${next}: its deadlines would count them as working days`);
+		}
+	}
+	return warnings;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const problems = checkContent();
+	for (const w of problems.length ? [] : calendarWarnings()) console.warn(`warning: ${w}`);
 	for (const p of problems) console.error(p);
 	console.log(problems.length ? `${problems.length} problem(s)` : 'content ok');
 	process.exit(problems.length ? 1 : 0);
