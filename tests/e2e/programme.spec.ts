@@ -1,6 +1,7 @@
 // The pages render the very figures in content/support: read the data, compare cell by cell.
 import { expect, test } from '@playwright/test';
-import { loadActiveProgramme } from '../../src/lib/support-data.ts';
+import { loadActiveProgramme, loadProgramme, programmeIds } from '../../src/lib/support-data.ts';
+import { pickText } from '#shared/programme.ts';
 
 const programme = loadActiveProgramme();
 
@@ -60,4 +61,17 @@ test('the version policy page shows each version\'s support status', async ({ pa
 	await expect(docs.locator('tr[data-version="5.1"]')).toHaveAttribute('data-status', 'current');
 	await expect(docs.locator('tr[data-version="4.2"]')).toHaveAttribute('data-status', 'supported');
 	await expect(docs.locator('tr[data-version="3.4"]')).toHaveAttribute('data-status', 'end-of-life');
+});
+
+test('every programme has its own terms page, from its data, in Spanish and English', async ({ page }) => {
+	for (const id of programmeIds()) {
+		const p = loadProgramme(id);
+		await page.goto(`/soporte/programas/${id}/`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Programa de soporte: ${pickText(p.name, 'es')}`);
+		const terms = page.locator(`.programme-terms[data-programme="${id}"]`);
+		for (const plan of p.plans) await expect(terms.locator(`th[data-plan="${plan.id}"]`)).toHaveText(pickText(plan.name, 'es'));
+		await expect(terms.locator('h2#severities + * tr[data-severity]')).toHaveCount(p.severities.length);
+		await page.goto(`/en/soporte/programas/${id}/`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Support programme: ${pickText(p.name, 'en')}`);
+	}
 });

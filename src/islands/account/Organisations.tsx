@@ -41,6 +41,10 @@ export function Organisations({ client, userId, memberships, labels, planNames, 
 							<dt>{labels.timezone}</dt>
 							<dd>{m.timezone.replace(/_/g, ' ')}</dd>
 						</dl>
+						{/* Their own programme's terms, which may not be the site's. */}
+						<p class="account-terms">
+							<a href={`${lang === 'en' ? '/en' : ''}/soporte/programas/${m.programmeId}/`}>{labels.planTerms}</a>
+						</p>
 						<LeaveOrganisation client={client} userId={userId} membership={m} labels={labels} refresh={refresh} />
 					</article>
 				);

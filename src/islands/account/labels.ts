@@ -34,6 +34,7 @@ export const accountLabelKeys = [
 	'organisationHeading',
 	'noOrganisation',
 	'plan',
+	'planTerms',
 	'role',
 	'roleMember',
 	'roleAuthorizedContact',
