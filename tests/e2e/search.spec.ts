@@ -50,9 +50,12 @@ test('the header search box offers the same filters', async ({ page }) => {
 	const dialog = page.getByRole('dialog');
 	await dialog.getByPlaceholder('Buscar').fill('firmas');
 	await expect(dialog.locator('.pagefind-ui__result').first()).toBeVisible();
-	// Filter names and values are in Spanish, like the rest of the page.
-	const names = await dialog.locator('.pagefind-ui__filter-name').allTextContents();
-	expect(names.map((n) => n.trim())).toEqual(expect.arrayContaining(['Tipo', 'Producto', 'Versión', 'Dirigido a']));
+	// Filter names and values are in Spanish, like the rest of the page. Pagefind adds the filters as
+	// their counts load, so the list is read until it is complete.
+	await expect(async () => {
+		const names = await dialog.locator('.pagefind-ui__filter-name').allTextContents();
+		expect(names.map((n) => n.trim())).toEqual(expect.arrayContaining(['Tipo', 'Producto', 'Versión', 'Dirigido a']));
+	}).toPass();
 	const before = await dialog.locator('.pagefind-ui__result').count();
 	await dialog.locator('.pagefind-ui__filter-name', { hasText: 'Tipo' }).click();
 	await dialog.getByRole('checkbox', { name: /Problema conocido/ }).check();
