@@ -53,6 +53,9 @@ create table public.profiles (
 	updated_at timestamptz not null default now()
 );
 
+-- Accounts are found by address (an admin adding a member, a mail coming in), case-insensitively.
+create index profiles_email on public.profiles (lower(email));
+
 create table public.staff (
 	user_id uuid primary key references public.profiles (id) on delete cascade,
 	role text not null check (role in ('agent', 'lead', 'admin')),
@@ -111,6 +114,13 @@ alter table public.memberships enable row level security;
 alter table public.invitations enable row level security;
 
 -- Helpers for policies (security definer so they can read memberships and staff past RLS) ---------
+
+-- The account with this e-mail address, compared case-insensitively (profiles_email); a row of nulls
+-- when there is none. Called by security-definer functions only.
+create function private.profile_by_email(address text) returns public.profiles
+language sql stable security definer set search_path = '' as $$
+	select * from public.profiles where lower(email) = lower(btrim(address)) order by created_at limit 1
+$$;
 
 create function private.is_staff() returns boolean language sql stable security definer set search_path = '' as $$
 	select exists (select 1 from public.staff where user_id = (select auth.uid()))
@@ -334,7 +344,7 @@ $$;
 -- The trigger functions as the helpers above (the API roles may execute them; a trigger function
 -- cannot be called directly anyway); the membership key guard has no grant at all.
 revoke execute on function private.handle_new_user(), private.check_authorized_contacts(), private.touch_updated_at(),
-	private.guard_profile(), private.membership_key_readonly() from public;
+	private.guard_profile(), private.membership_key_readonly(), private.profile_by_email(text) from public;
 grant execute on function private.handle_new_user(), private.check_authorized_contacts(), private.touch_updated_at(),
 	private.guard_profile() to anon, authenticated, service_role;
 revoke execute on function

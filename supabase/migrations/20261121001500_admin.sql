@@ -276,7 +276,7 @@ begin
 	if not exists (select 1 from public.organisations o where o.id = organisation) then
 		perform private.fail('organisation_not_found', null, 'PT404');
 	end if;
-	select p.id into person from public.profiles p where lower(p.email) = lower(btrim(add_member.email));
+	person := (private.profile_by_email(add_member.email)).id;
 	if person is null then
 		perform private.fail('person_not_found', 'Nobody has an account with this e-mail; send them an invitation code.', 'PT404', 'email');
 	end if;

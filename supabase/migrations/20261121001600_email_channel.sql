@@ -147,8 +147,8 @@ declare
 	orgs jsonb := '[]';
 begin
 	perform private.require_service_role();
-	select * into p from public.profiles where lower(email) = lower(btrim(address)) order by created_at limit 1;
-	if not found then return jsonb_build_object('user_id', null, 'memberships', '[]'::jsonb); end if;
+	p := private.profile_by_email(address);
+	if p.id is null then return jsonb_build_object('user_id', null, 'memberships', '[]'::jsonb); end if;
 	for member in select mm.organisation_id, mm.role from public.memberships mm join public.organisations oo on oo.id = mm.organisation_id
 		where mm.user_id = p.id order by oo.name, oo.id loop
 		select * into o from public.organisations where id = member.organisation_id;
@@ -286,7 +286,7 @@ declare
 begin
 	perform private.require_service_role();
 	r := private.finish_inbound(message_id, 'not_authorized', null, 'not_authorized_contact');
-	select * into p from public.profiles where lower(email) = r.sender order by created_at limit 1;
+	p := private.profile_by_email(r.sender);
 	if r.sender is null or not exists (select 1 from public.memberships m where m.organisation_id = organisation and m.user_id = p.id) then
 		perform private.fail('not_a_member', 'The sender does not belong to this organisation.', '42501');
 	end if;
@@ -307,7 +307,7 @@ begin
 	perform private.require_service_role();
 	r := private.finish_inbound(message_id, 'unknown_sender', null, null);
 	if r.sender is null then return false; end if;
-	if exists (select 1 from public.profiles p where lower(p.email) = r.sender) then
+	if (private.profile_by_email(r.sender)).id is not null then
 		perform private.fail('invalid_input', 'The sender has an account.', 'P0001', 'sender');
 	end if;
 	return private.queue_auto_reply(r.message_id, r.sender, 'email_unknown_sender', 'es',
@@ -330,7 +330,7 @@ begin
 	end if;
 	r := private.finish_inbound(message_id, 'refused', null, reason);
 	if r.sender is null then return false; end if;
-	select * into p from public.profiles where lower(email) = r.sender order by created_at limit 1;
+	p := private.profile_by_email(r.sender);
 	return private.queue_auto_reply(r.message_id, r.sender, 'email_refused', coalesce(p.locale, 'es'),
 		jsonb_strip_nulls(jsonb_build_object('reason', reason, 'limit', "limit", 'subject', r.subject,
 			'organisations', case when reason = 'several_organisations' then to_jsonb(organisations[1:20]) end)), per_hour);
@@ -349,8 +349,8 @@ begin
 	perform private.require_service_role();
 	r := private.finish_inbound(message_id, 'unverified', null, coalesce(reason, 'unauthenticated'));
 	if r.outcome <> 'unverified' or r.sender is null then return false; end if;
-	select * into p from public.profiles where lower(email) = r.sender order by created_at limit 1;
-	if not found or p.email is null then return false; end if;
+	p := private.profile_by_email(r.sender);
+	if p.id is null or p.email is null then return false; end if;
 	return private.queue_auto_reply(r.message_id, lower(p.email), 'email_unverified', p.locale, '{}'::jsonb, per_hour, p.id);
 end $$;
 
