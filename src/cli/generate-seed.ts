@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { pickText, type Programme } from '#shared/programme.ts';
+import { pickText, targetsOf, type Programme } from '#shared/programme.ts';
 import type { ProductCatalog } from '#shared/products.ts';
 import { activeProgrammeId, loadProducts, loadProgramme, programmeIds } from '../lib/support-data.ts';
 
@@ -30,9 +30,9 @@ function programmeSql(p: Programme, active: boolean): string {
 	const es = (t: Parameters<typeof pickText>[0]) => pickText(t, 'es');
 	return [
 		upsert('programmes', [{
-			id: p.id, name: es(p.name), timezone: p.timezone, default_severity: p.defaultSeverity,
-			auto_close_days: p.rules.autoClose.afterDays, auto_close_reminder_days: p.rules.autoClose.reminderDaysBefore,
-			first_response_commitment: p.commitments.firstResponseOnTime, escalation_commitment: p.commitments.escalationOnTime,
+			id: p.id, name: es(p.name), timezone: p.timezone, customer_tickets: p.customerTickets, default_severity: p.defaultSeverity ?? null,
+			auto_close_days: p.rules.autoClose?.afterDays ?? null, auto_close_reminder_days: p.rules.autoClose?.reminderDaysBefore ?? null,
+			first_response_commitment: p.commitments?.firstResponseOnTime ?? null, escalation_commitment: p.commitments?.escalationOnTime ?? null,
 			supported_majors: p.versionPolicy.supportedMajors, eol_notice_months: p.versionPolicy.eolNoticeMonths,
 			document: { json: p }, active,
 		}], ['id']),
@@ -44,10 +44,13 @@ function programmeSql(p: Programme, active: boolean): string {
 			programme_id: p.id, id: pl.id, name: es(pl.name), calendar_id: pl.calendar,
 			monthly_quota: pl.quota === 'unlimited' ? null : pl.quota.perMonth,
 			authorized_contacts: pl.authorizedContacts === 'unlimited' ? null : pl.authorizedContacts,
-			channels: pl.channels, included_months: pl.includedPeriod?.months ?? null,
+			channels: pl.channels.map((c) => c.kind), included_months: pl.includedPeriod?.months ?? null,
+			included_after: pl.includedPeriod ? pl.includedPeriod.after.replace('-', '_') : null,
+			best_effort: pl.targets === 'best-effort', who_may_open: pl.whoMayOpen.replace('-', '_'),
 		})), ['programme_id', 'id']),
-		upsert('sla_targets', p.plans.flatMap((pl) => p.severities.map((s) => {
-			const t = pl.targets[s.key];
+		`delete from public.sla_targets where programme_id = ${lit(p.id)};\n`,
+		upsert('sla_targets', p.plans.flatMap((pl) => Object.keys(targetsOf(pl)).length === 0 ? [] : p.severities.map((s) => {
+			const t = targetsOf(pl)[s.key];
 			return { programme_id: p.id, plan_id: pl.id, severity_key: s.key, first_response_minutes: t.firstResponse, update_minutes: t.update ?? null, escalation_minutes: t.escalation ?? null, resolution_minutes: t.resolution ?? null };
 		})), ['programme_id', 'plan_id', 'severity_key']),
 		`delete from public.escalation_steps where programme_id = ${lit(p.id)};\n`,

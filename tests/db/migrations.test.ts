@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { targetsOf } from '#shared/programme.ts';
 import pg from 'pg';
 import { testDb } from './harness.ts';
 import { migrate, seed } from '../../supabase/local/db.ts';
@@ -36,7 +37,7 @@ describe('migrations and seed', () => {
 		const { rows } = await db.admin.query('select id from public.programmes where active');
 		expect(rows).toEqual([{ id: p.id }]);
 		const targets = await db.admin.query('select plan_id, severity_key, first_response_minutes from public.sla_targets where programme_id = $1 order by plan_id, severity_key', [p.id]);
-		const expected = p.plans.flatMap((pl) => p.severities.map((s) => ({ plan_id: pl.id, severity_key: s.key, first_response_minutes: pl.targets[s.key].firstResponse })));
+		const expected = p.plans.filter((pl) => pl.targets !== 'best-effort').flatMap((pl) => p.severities.map((s) => ({ plan_id: pl.id, severity_key: s.key, first_response_minutes: targetsOf(pl)[s.key].firstResponse })));
 		expect(targets.rows).toEqual(expect.arrayContaining(expected));
 		expect(targets.rows).toHaveLength(expected.length);
 		const holidays = await db.admin.query(`select to_char(day, 'YYYY-MM-DD') as day from public.holidays where programme_id = $1 and calendar_id = 'oficina-cdmx' order by day`, [p.id]);

@@ -1,7 +1,7 @@
 // The pages render the very figures in content/support: read the data, compare cell by cell.
 import { expect, test } from '@playwright/test';
 import { loadActiveProgramme, loadProgramme, programmeIds } from '../../src/lib/support-data.ts';
-import { pickText } from '#shared/programme.ts';
+import { pickText, targetsOf } from '#shared/programme.ts';
 
 const programme = loadActiveProgramme();
 
@@ -13,7 +13,7 @@ test('"Tiempos de respuesta" shows every target of every plan', async ({ page })
 		for (const severity of programme.severities) {
 			const row = table.locator(`tr[data-severity="${severity.key}"]`);
 			const cell = row.locator('td[data-target="firstResponse"]');
-			const minutes = plan.targets[severity.key].firstResponse;
+			const minutes = targetsOf(plan)[severity.key].firstResponse;
 			await expect(cell).toHaveAttribute('data-minutes', String(minutes));
 			// The words carry the same number of hours the data says.
 			const hours = Math.floor(minutes / 60);
@@ -37,7 +37,7 @@ test('"Niveles de soporte" shows each plan\'s contacts, quota and hours', async 
 	const section = page.locator(`section[data-calendar="${office.id}"]`);
 	await section.getByText(/Días festivos/).click();
 	await expect(section.locator('li')).toHaveCount(office.holidays.length);
-	await expect(page.locator('[data-rule="auto-close"]')).toContainText(`${programme.rules.autoClose.afterDays} días`);
+	await expect(page.locator('[data-rule="auto-close"]')).toContainText(`${programme.rules.autoClose!.afterDays} días`);
 });
 
 test('"Prioridades" lists the severity scale with its criteria', async ({ page }) => {
@@ -51,7 +51,7 @@ test('the English pages show the same figures in English', async ({ page }) => {
 	const plan = programme.plans[0];
 	const sev = programme.severities[0];
 	const cell = page.locator(`table[data-plan="${plan.id}"] tr[data-severity="${sev.key}"] td[data-target="firstResponse"]`);
-	await expect(cell).toHaveAttribute('data-minutes', String(plan.targets[sev.key].firstResponse));
+	await expect(cell).toHaveAttribute('data-minutes', String(targetsOf(plan)[sev.key].firstResponse));
 	await expect(cell).toContainText('hours');
 });
 

@@ -15,7 +15,7 @@ import { loadProgramme } from '../../src/lib/support-data.ts';
 
 const programme = loadProgramme('estandar-extendido');
 const cal = toEngineCalendar(calendarOf(programme, 'estandar'));
-const target = (severity: string) => programme.plans.find((p) => p.id === 'estandar')!.targets[severity].firstResponse;
+const target = (severity: string) => (programme.plans.find((p) => p.id === 'estandar')!.targets as Record<string, { firstResponse: number }>)[severity].firstResponse;
 const mx = (local: string) => new Date(`${local}-06:00`);
 const iso = (d: Date) => d.toISOString();
 

@@ -7,6 +7,7 @@ import {
 	weeklyHours,
 	duration,
 	pickText,
+	targetsOf,
 } from '#shared/programme.ts';
 import { programmeIds, loadProgramme, activeProgrammeId } from '../../src/lib/support-data.ts';
 import { clone, shippedProgramme } from '../fixtures/support.ts';
@@ -27,7 +28,7 @@ describe('shipped programmes', () => {
 		expect(p.severities.map((s) => s.key)).toEqual(['P1', 'P2', 'P3', 'P4']);
 		const std = p.plans.find((x) => x.id === 'estandar')!;
 		const ext = p.plans.find((x) => x.id === 'extendido')!;
-		expect(['P1', 'P2', 'P3', 'P4'].map((k) => std.targets[k].firstResponse)).toEqual([240, 480, 1440, 2520]);
+		expect(['P1', 'P2', 'P3', 'P4'].map((k) => targetsOf(std)[k].firstResponse)).toEqual([240, 480, 1440, 2520]);
 		expect(std.authorizedContacts).toBe(2);
 		expect(ext.authorizedContacts).toBe(4);
 		const office = p.calendars.find((c) => c.id === std.calendar)!;
@@ -43,7 +44,7 @@ describe('shipped programmes', () => {
 		expect(p.plans[0].quota).toEqual({ perMonth: 40 });
 		expect(p.plans[0].includedPeriod).toEqual({ months: 6, after: 'go-live' });
 		expect(p.plans[1].quota).toBe('unlimited');
-		expect(p.rules.autoClose.afterDays).toBe(10);
+		expect(p.rules.autoClose?.afterDays).toBe(10);
 		const mf = p.calendars.find((c) => c.id === p.plans[0].calendar)!;
 		expect(Object.keys(mf.hours)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
 		expect(mf.hours.mon).toEqual([['08:00', '18:00']]);
@@ -82,7 +83,7 @@ describe('programme schema rejects bad data with the field named', () => {
 	it('a plan without a target for one severity', () => {
 		const p = clone(shippedProgramme());
 		delete p.plans[0].targets.P4;
-		expect(issuesOf(p)).toContain('plans.0.targets: no target for severity "P4"');
+		expect(issuesOf(p)).toContain('plans.0.targets: no target for severity "P4" (give every severity a target, or write targets: best-effort)');
 	});
 
 	it('a target for a severity that does not exist', () => {

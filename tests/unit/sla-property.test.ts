@@ -69,7 +69,7 @@ function randomLog(random: () => number, shape: LogShape): Generated {
 		const r = random();
 		let gap = r < 0.1 ? 0 : r < 0.5 ? random() * 20 * MINUTE : random() * 30 * HOUR;
 		if (shape.hitDeadlines && running(status) && random() < 0.25) {
-			const left = sinceReply === null ? targets().firstResponse * MINUTE - active : targets().update! * MINUTE - sinceReply;
+			const left = sinceReply === null ? targets().firstResponse! * MINUTE - active : targets().update! * MINUTE - sinceReply;
 			if (left > 0) gap = left;
 		}
 		gap = Math.floor(gap / unit) * unit;
@@ -131,7 +131,7 @@ describe('24/7: due = creation + target + wall time not running before it', () =
 			const random = mulberry32(seed);
 			const { events, now } = randomLog(random, { plan: 'extendido', unit: 1, severityChanges: false, staffReplies: false, hitDeadlines: true });
 			const severity = String(events[0].data!.severity);
-			const { firstResponse, escalation } = rules.targets('extendido', severity)!;
+			const { firstResponse = 0, escalation } = rules.targets('extendido', severity)!;
 			const target = firstResponse * MINUTE;
 			const cadence = escalation! * MINUTE;
 			const created = Date.parse(String(events[0].at));
@@ -191,7 +191,7 @@ describe('24/7 with staff replies: first response met, update countdowns', () =>
 		for (let seed = 5001; seed <= 5400; seed++) {
 			const random = mulberry32(seed);
 			const { events, now } = randomLog(random, { plan: 'extendido', unit: 1, severityChanges: false, staffReplies: true, hitDeadlines: true });
-			const { firstResponse, update } = rules.targets('extendido', String(events[0].data!.severity))!;
+			const { firstResponse = 0, update } = rules.targets('extendido', String(events[0].data!.severity))!;
 			const stretches = timeline(events);
 			const final = stretches.filter((s) => s.from <= now).at(-1)!;
 			const stopped = final.status === 'resolved';
@@ -235,7 +235,7 @@ describe('office hours with severity changes: a minute-by-minute walk over the n
 		for (let seed = 1001; seed <= 1150; seed++) {
 			const random = mulberry32(seed);
 			const { events, now } = randomLog(random, { plan: 'estandar', unit: MINUTE, severityChanges: true, staffReplies: false, hitDeadlines: false });
-			const targetOf = (severity: string) => rules.targets('estandar', severity)!.firstResponse;
+			const targetOf = (severity: string) => rules.targets('estandar', severity)!.firstResponse!;
 
 			// History: each minute from creation to now, its events first, then the minute itself.
 			const byMinute = new Map<number, SlaEvent[]>();

@@ -109,7 +109,7 @@ export function DraftForm(props: DraftFormProps) {
 	useEffect(() => {
 		if (typeof ctx !== 'object') return;
 		const keys = ctx.programme.severities.map((s) => s.key);
-		if (!keys.includes(fields.severity)) setFields((f) => ({ ...f, severity: ctx.programme.defaultSeverity }));
+		if (!keys.includes(fields.severity)) setFields((f) => ({ ...f, severity: ctx.programme.defaultSeverity ?? keys[0] }));
 	}, [ctx]);
 
 	useEffect(() => {

@@ -39,7 +39,8 @@ export function firstResponsePreview(
 	const rules = slaRulesOf(programme);
 	const target = rules.targets(planId, severity);
 	const plan = programme.plans.find((p) => p.id === planId);
-	if (!target || !plan) return null;
+	// A best-effort plan promises no time, so there is nothing to preview.
+	if (!target?.firstResponse || !plan) return null;
 	const sla = evaluateSla({
 		...rules,
 		now,

@@ -712,33 +712,42 @@ export type Database = {
       plans: {
         Row: {
           authorized_contacts: number | null
+          best_effort: boolean
           calendar_id: string
           channels: string[]
           id: string
+          included_after: string | null
           included_months: number | null
           monthly_quota: number | null
           name: string
           programme_id: string
+          who_may_open: string
         }
         Insert: {
           authorized_contacts?: number | null
+          best_effort?: boolean
           calendar_id: string
           channels: string[]
           id: string
+          included_after?: string | null
           included_months?: number | null
           monthly_quota?: number | null
           name: string
           programme_id: string
+          who_may_open?: string
         }
         Update: {
           authorized_contacts?: number | null
+          best_effort?: boolean
           calendar_id?: string
           channels?: string[]
           id?: string
+          included_after?: string | null
           included_months?: number | null
           monthly_quota?: number | null
           name?: string
           programme_id?: string
+          who_may_open?: string
         }
         Relationships: [
           {
@@ -878,13 +887,14 @@ export type Database = {
       programmes: {
         Row: {
           active: boolean
-          auto_close_days: number
-          auto_close_reminder_days: number
-          default_severity: string
+          auto_close_days: number | null
+          auto_close_reminder_days: number | null
+          customer_tickets: boolean
+          default_severity: string | null
           document: NonNullable<Json>
           eol_notice_months: number
-          escalation_commitment: number
-          first_response_commitment: number
+          escalation_commitment: number | null
+          first_response_commitment: number | null
           id: string
           name: string
           supported_majors: number
@@ -892,13 +902,14 @@ export type Database = {
         }
         Insert: {
           active?: boolean
-          auto_close_days: number
-          auto_close_reminder_days: number
-          default_severity: string
+          auto_close_days?: number | null
+          auto_close_reminder_days?: number | null
+          customer_tickets?: boolean
+          default_severity?: string | null
           document: NonNullable<Json>
           eol_notice_months: number
-          escalation_commitment: number
-          first_response_commitment: number
+          escalation_commitment?: number | null
+          first_response_commitment?: number | null
           id: string
           name: string
           supported_majors: number
@@ -906,13 +917,14 @@ export type Database = {
         }
         Update: {
           active?: boolean
-          auto_close_days?: number
-          auto_close_reminder_days?: number
-          default_severity?: string
+          auto_close_days?: number | null
+          auto_close_reminder_days?: number | null
+          customer_tickets?: boolean
+          default_severity?: string | null
           document?: NonNullable<Json>
           eol_notice_months?: number
-          escalation_commitment?: number
-          first_response_commitment?: number
+          escalation_commitment?: number | null
+          first_response_commitment?: number | null
           id?: string
           name?: string
           supported_majors?: number

@@ -202,6 +202,18 @@ const CATALOGUE = {
 		status: 403,
 		audience: 'customer',
 	},
+	tickets_not_offered: {
+		es: 'Este programa de soporte no atiende tickets. Encuentra ayuda en la documentación, en los canales de la comunidad o con un socio que ofrezca soporte profesional.',
+		en: 'This support programme takes no tickets. Find help in the documentation, the community channels, or from a partner who offers professional support.',
+		status: 403,
+		audience: 'customer',
+	},
+	plan_period_ended: {
+		es: 'El plan de tu organización estaba incluido por un tiempo después de la puesta en marcha, y ese periodo terminó. Escribe a tu ejecutivo de cuenta para contratar un plan.',
+		en: 'Your organisation’s plan was included for a time after go-live, and that period has ended. Write to your account manager to take out a plan.',
+		status: 403,
+		audience: 'customer',
+	},
 	authorized_contacts_limit: {
 		es: 'La organización ya tiene todos los contactos autorizados que permite su plan (coordinadores incluidos). Para sumar otro, antes hay que pasar a alguien a miembro.',
 		en: 'The organisation already has as many authorized contacts as its plan allows (coordinators included). To add another, someone must first become a member.',

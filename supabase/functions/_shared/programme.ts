@@ -159,6 +159,27 @@ export const slaTarget = z.strictObject({
 export type SlaTarget = z.infer<typeof slaTarget>;
 
 export const CHANNELS = ['web', 'email', 'phone', 'chat', 'remote', 'onsite'] as const;
+export type ChannelKind = (typeof CHANNELS)[number];
+
+/**
+ * A way a plan's customers reach support: `phone`, or `{ kind: phone, how: "+52 55 …", url: "tel:…" }`
+ * when the terms page should say how. Always read as the object.
+ */
+export const channel = z
+	.union([
+		z.enum(CHANNELS),
+		z.strictObject({
+			kind: z.enum(CHANNELS),
+			/** How to reach it, in plain words: a number and its hours, an address, "from the ticket". */
+			how: localizedText.optional(),
+			url: z.url({ protocol: /^(https?|mailto|tel)$/, message: 'expected an https:, mailto: or tel: address' }).optional(),
+		}),
+	])
+	.transform((c): { kind: ChannelKind; how?: LocalizedText; url?: string } => (typeof c === 'string' ? { kind: c } : c));
+export type Channel = z.output<typeof channel>;
+
+/** Who of an organisation may open tickets: its authorized contacts (and coordinators), or every member. */
+export const WHO_MAY_OPEN = ['authorized-contacts', 'members'] as const;
 
 export const plan = z.strictObject({
 	id: z.string().regex(/^[a-z0-9-]+$/),
@@ -166,13 +187,17 @@ export const plan = z.strictObject({
 	description: localizedText.optional(),
 	/** Id of one of the programme's calendars. */
 	calendar: z.string(),
-	/** One target per severity key of the programme. */
-	targets: z.record(z.string(), slaTarget),
+	/**
+	 * One target per severity key of the programme, or `best-effort`: the plan promises no times (the
+	 * engine sets no due dates and measures no attainment for its tickets).
+	 */
+	targets: z.union([z.literal('best-effort'), z.record(z.string(), slaTarget)]),
 	/** Tickets a calendar month (in the programme's time zone); unused tickets never carry over. */
 	quota: z.union([z.literal('unlimited'), z.strictObject({ perMonth: z.number().int().positive() })]),
-	/** How many people of the organisation may open tickets. */
+	/** How many people of the organisation may open tickets (with `whoMayOpen: authorized-contacts`). */
 	authorizedContacts: z.union([z.literal('unlimited'), z.number().int().positive()]),
-	channels: z.array(z.enum(CHANNELS)).min(1),
+	whoMayOpen: z.enum(WHO_MAY_OPEN).default('authorized-contacts'),
+	channels: z.array(channel).min(1),
 	/** A period in which the plan comes included, e.g. 6 months after go-live. */
 	includedPeriod: z
 		.strictObject({ months: z.number().int().positive(), after: z.enum(['go-live', 'contract-start']) })
@@ -192,6 +217,7 @@ export const escalationStep = z.strictObject({
 });
 
 export const rules = z.strictObject({
+	/** Absent: a ticket waiting on the customer waits until someone closes it. */
 	autoClose: z
 		.strictObject({
 			/** Days waiting on the customer (pending, or resolved awaiting confirmation) before closing. */
@@ -202,9 +228,10 @@ export const rules = z.strictObject({
 		.refine((r) => r.reminderDaysBefore < r.afterDays, {
 			message: 'the reminder must come before the auto-close',
 			path: ['reminderDaysBefore'],
-		}),
+		})
+		.optional(),
 	/** Where a ticket goes each time its escalation deadline passes, in order. */
-	escalationChain: z.array(escalationStep).min(1),
+	escalationChain: z.array(escalationStep).default([]),
 });
 
 export const commitments = z.strictObject({
@@ -222,6 +249,44 @@ export const versionPolicy = z.strictObject({
 });
 export type VersionPolicy = z.infer<typeof versionPolicy>;
 
+/** A public place where users help each other: what the portal links to instead of (or besides) tickets. */
+export const communityChannel = z.strictObject({
+	kind: z.enum(['forum', 'mailing-list', 'chat', 'tracker', 'wiki']),
+	name: localizedText,
+	url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }),
+	description: localizedText.optional(),
+});
+
+export const community = z.strictObject({
+	/** What to expect there, in plain words (best effort, no guarantees). */
+	expectations: localizedText,
+	channels: z.array(communityChannel).min(1),
+});
+
+export const PARTNER_OFFERS = ['sla', '24x7', 'tickets', 'phone', 'portal', 'onsite', 'training'] as const;
+
+/** A company of the ecosystem that sells support: the partner directory. */
+export const partner = z.strictObject({
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	name: z.string().min(1),
+	url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }),
+	description: localizedText,
+	/** Countries or regions served, in plain words. */
+	regions: z.array(localizedText).default([]),
+	offers: z.array(z.enum(PARTNER_OFFERS)).min(1),
+});
+
+/** A certification users can take on their own. */
+export const certification = z.strictObject({
+	name: localizedText,
+	description: localizedText,
+	/** `free`, or a price in plain words. */
+	price: z.union([z.literal('free'), localizedText]),
+	format: localizedText,
+	topics: z.array(localizedText).default([]),
+	url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }).optional(),
+});
+
 export const programme = z
 	.strictObject({
 		id: z.string().regex(/^[a-z0-9-]+$/),
@@ -229,16 +294,45 @@ export const programme = z
 		description: localizedText.optional(),
 		/** Time zone in which monthly quotas are counted. */
 		timezone: timeZone,
-		severities: z.array(severity).min(1),
+		/**
+		 * Whether customers open tickets here at all. `false` (a community-supported project): no page
+		 * offers a ticket, the database refuses one, and the programme has no severities or plans; help
+		 * comes from `community` and `partners`.
+		 */
+		customerTickets: z.boolean().default(true),
+		severities: z.array(severity).default([]),
 		/** Severity preselected for a new ticket. */
-		defaultSeverity: z.string(),
-		calendars: z.array(calendar).min(1),
-		plans: z.array(plan).min(1),
-		rules,
-		commitments,
+		defaultSeverity: z.string().optional(),
+		calendars: z.array(calendar).default([]),
+		plans: z.array(plan).default([]),
+		rules: rules.default({ escalationChain: [] }),
+		/** What the programme commits to over all tickets; required when a plan promises times. */
+		commitments: commitments.optional(),
 		versionPolicy,
+		community: community.optional(),
+		partners: z.array(partner).default([]),
+		certification: certification.optional(),
 	})
 	.superRefine((p, ctx) => {
+		if (!p.customerTickets) {
+			for (const field of ['severities', 'plans'] as const) {
+				if (p[field].length) ctx.addIssue({ code: 'custom', path: [field], message: `a programme without customer tickets (customerTickets: false) has no ${field}` });
+			}
+			if (!p.community && !p.partners.length) {
+				ctx.addIssue({ code: 'custom', path: ['community'], message: 'a programme without customer tickets must say where help comes from: community channels or partners' });
+			}
+			return;
+		}
+		for (const [field, what] of [['severities', 'a severity'], ['calendars', 'a calendar'], ['plans', 'a plan']] as const) {
+			if (!p[field].length) ctx.addIssue({ code: 'custom', path: [field], message: `a programme with customer tickets needs at least ${what} (or customerTickets: false)` });
+		}
+		if (!p.rules.escalationChain.length) {
+			ctx.addIssue({ code: 'custom', path: ['rules', 'escalationChain'], message: 'a programme with customer tickets needs an escalation chain of at least one step' });
+		}
+		if (p.defaultSeverity === undefined) ctx.addIssue({ code: 'custom', path: ['defaultSeverity'], message: 'the severity preselected for a new ticket is required' });
+		if (!p.commitments && p.plans.some((pl) => pl.targets !== 'best-effort')) {
+			ctx.addIssue({ code: 'custom', path: ['commitments'], message: 'a plan promises times, so the programme states its commitments (firstResponseOnTime, escalationOnTime)' });
+		}
 		const keys = p.severities.map((s) => s.key);
 		const dup = (list: string[]) => list.find((v, i) => list.indexOf(v) !== i);
 		for (const [what, list, path] of [
@@ -250,7 +344,7 @@ export const programme = z
 			const d = dup([...list]);
 			if (d) ctx.addIssue({ code: 'custom', path: [path], message: `${what} "${d}" is used twice` });
 		}
-		if (!keys.includes(p.defaultSeverity)) {
+		if (p.defaultSeverity !== undefined && !keys.includes(p.defaultSeverity)) {
 			ctx.addIssue({ code: 'custom', path: ['defaultSeverity'], message: `"${p.defaultSeverity}" is not a severity key (${keys.join(', ')})` });
 		}
 		const calendarIds = p.calendars.map((c) => c.id);
@@ -258,8 +352,9 @@ export const programme = z
 			if (!calendarIds.includes(pl.calendar)) {
 				ctx.addIssue({ code: 'custom', path: ['plans', i, 'calendar'], message: `calendar "${pl.calendar}" is not defined (${calendarIds.join(', ')})` });
 			}
+			if (pl.targets === 'best-effort') return;
 			for (const key of keys) {
-				if (!pl.targets[key]) ctx.addIssue({ code: 'custom', path: ['plans', i, 'targets'], message: `no target for severity "${key}"` });
+				if (!pl.targets[key]) ctx.addIssue({ code: 'custom', path: ['plans', i, 'targets'], message: `no target for severity "${key}" (give every severity a target, or write targets: best-effort)` });
 			}
 			for (const key of Object.keys(pl.targets)) {
 				if (!keys.includes(key)) ctx.addIssue({ code: 'custom', path: ['plans', i, 'targets', key], message: `"${key}" is not a severity key (${keys.join(', ')})` });
@@ -274,6 +369,11 @@ export type ProgrammeInput = z.input<typeof programme>;
 export const supportConfig = z.strictObject({
 	active: z.string().regex(/^[a-z0-9-]+$/),
 });
+
+/** The plan's targets by severity key; empty for a best-effort plan. */
+export function targetsOf(pl: Plan): Record<string, SlaTarget> {
+	return pl.targets === 'best-effort' ? {} : pl.targets;
+}
 
 export function calendarOf(p: Programme, planId: string): ProgrammeCalendar {
 	const pl = p.plans.find((x) => x.id === planId);

@@ -53,9 +53,12 @@ import { TICKET_STATUSES, type TicketStatus } from './ticket-status.ts';
 
 export { TICKET_STATUSES, type TicketStatus };
 
-/** Targets of one plan and severity, in business minutes (programme.ts `SlaTarget`). */
+/**
+ * Targets of one plan and severity, in business minutes (programme.ts `SlaTarget`). A best-effort plan
+ * has none at all (`{}`): its tickets run no countdown and owe no deadline.
+ */
 export interface SlaTargetMinutes {
-	firstResponse: number;
+	firstResponse?: number;
 	update?: number;
 	escalation?: number;
 	resolution?: number;
@@ -296,7 +299,7 @@ function retarget(s: SlaState, rules: SlaRules): SlaState {
 		if (target !== null && reachedAt === null && ongoing && c.spent >= target) reachedAt = x;
 		return [{ ...c, target, reachedAt }, missed];
 	};
-	const [fr, frMissed] = retargetOne(s.firstResponse, targetMs('firstResponse', true), s.firstResponse.metAt !== null);
+	const [fr, frMissed] = retargetOne(s.firstResponse, targetMs('firstResponse', false), s.firstResponse.metAt !== null);
 	const [upd, updMissed] = retargetOne(s.nextUpdate, targetMs('update', false), s.nextUpdate.since === null);
 	const [res, resMissed] = retargetOne(s.resolution, targetMs('resolution', false), s.resolution.metAt !== null);
 	const escTarget = targetMs('escalation', false);

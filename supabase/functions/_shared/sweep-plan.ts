@@ -34,7 +34,8 @@ export interface SweepTicket {
 }
 
 export interface SweepRules extends Pick<SlaInput, 'targets' | 'calendar'> {
-	autoClose: { afterDays: number; reminderDaysBefore: number };
+	/** null: the programme closes nothing by itself; a ticket waits on the customer until someone closes it. */
+	autoClose: { afterDays: number; reminderDaysBefore: number } | null;
 	/** The highest level the sweep raises a ticket to (the agents' levels in the escalation chain). */
 	maxLevel: number;
 }
@@ -138,9 +139,10 @@ export function planSweep(ticket: SweepTicket, events: readonly SlaEvent[], rule
 	let closeAt: number | null = null;
 	let remindAt: number | null = null;
 	const waitingSince = ms(ticket.paused_since);
-	if ((ticket.status === 'pending_customer' || ticket.status === 'resolved') && waitingSince !== null) {
-		closeAt = waitingSince + rules.autoClose.afterDays * DAY_MS;
-		remindAt = closeAt - rules.autoClose.reminderDaysBefore * DAY_MS;
+	const autoClose = rules.autoClose;
+	if (autoClose && (ticket.status === 'pending_customer' || ticket.status === 'resolved') && waitingSince !== null) {
+		closeAt = waitingSince + autoClose.afterDays * DAY_MS;
+		remindAt = closeAt - autoClose.reminderDaysBefore * DAY_MS;
 		const remindedThisWait = reminded !== null && reminded >= waitingSince;
 		if (t >= closeAt) {
 			close = true;
@@ -148,16 +150,16 @@ export function planSweep(ticket: SweepTicket, events: readonly SlaEvent[], rule
 			notifications.push({
 				template: 'ticket_auto_closed',
 				to: 'requester',
-				payload: { ...base, days: rules.autoClose.afterDays },
+				payload: { ...base, days: autoClose.afterDays },
 				dedupe_key: `auto_closed:${ticket.id}`,
 			});
-		} else if (t >= remindAt && !remindedThisWait && rules.autoClose.reminderDaysBefore > 0) {
+		} else if (t >= remindAt && !remindedThisWait && autoClose.reminderDaysBefore > 0) {
 			reminded = t;
 			acted.autoCloseReminder = true;
 			notifications.push({
 				template: 'auto_close_reminder',
 				to: 'requester',
-				payload: { ...base, days: rules.autoClose.reminderDaysBefore, closes_at: iso(closeAt), timezone: ticket.timezone },
+				payload: { ...base, days: autoClose.reminderDaysBefore, closes_at: iso(closeAt), timezone: ticket.timezone },
 				dedupe_key: `auto_close_reminder:${ticket.id}:${iso(waitingSince)}`,
 			});
 		}

@@ -163,7 +163,7 @@ async function openTicketFor(ctx: Context, m: InboundMessage, messageId: string,
 		programme,
 		requesterId: userId,
 		channel: 'email',
-		fields: { severity: programme.defaultSeverity, subject, description: clamp(text || subject, MAX_BODY), environment: 'production', idempotency_key: key },
+		fields: { severity: programme.defaultSeverity ?? '' /* none only where tickets are not offered, which create_ticket refuses first */, subject, description: clamp(text || subject, MAX_BODY), environment: 'production', idempotency_key: key },
 		attachments: files.stored,
 	});
 	let ticket = opened.ticket ?? null;

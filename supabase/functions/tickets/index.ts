@@ -131,6 +131,8 @@ async function createTicket(req: Request, user: { id: string; locale: 'es' | 'en
 		if (issues) return fail(req, status, code, { issues });
 		if (code === 'not_authorized_contact') return fail(req, status, code, { contacts: await authorizedContacts(service, organisationId) });
 		if (code === 'quota_exceeded') return fail(req, status, code, { renews_on: await quotaRenewsOn(organisationId), detail: error.details });
+		// plan_period_ended's detail is the last day the plan was included (may_open_ticket).
+		if (code === 'plan_period_ended') return fail(req, status, code, { ended_on: error.details ?? null });
 		return fail(req, status, code, { detail: error.details ?? null });
 	}
 	return json(req, ticketView(ticket, org.timezone, user.locale, created), created ? 201 : 200);

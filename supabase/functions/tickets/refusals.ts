@@ -41,6 +41,8 @@ const STATUS: Record<string, number> = {
 	not_a_member: 403,
 	not_authorized_contact: 403,
 	contract_inactive: 403,
+	tickets_not_offered: 403,
+	plan_period_ended: 403,
 	quota_exceeded: 409,
 	organisation_not_found: 404,
 	requester_required: 400,
