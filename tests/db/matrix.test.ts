@@ -292,7 +292,7 @@ const cases: Case[] = [
 	['staff cannot read the outbox through the API', w.agent, 'select * from public.notifications', [], DENIED],
 	// The world's two tickets queued one receipt each.
 	['the service role reads the outbox', service, `select * from public.notifications where template = 'ticket_received'`, [], 2],
-	['anon reads the published plans', anon, 'select * from public.plans', [], 5],
+	['anon reads the published plans', anon, 'select * from public.plans', [], 7],
 	['anon reads the SLA targets', anon, `select * from public.sla_targets where programme_id = 'estandar-extendido'`, [], 8],
 	['nobody changes the programme through the API', w.admin, `update public.sla_targets set first_response_minutes = 1`, [], DENIED],
 	['anon reads the product versions', anon, `select 1 from public.product_versions where product_id = 'quetzal-docs' and version = '5.1'`, [], 1],

@@ -21,7 +21,9 @@ describe('migrations and seed', () => {
 			client.release();
 		}
 		const { rows } = await db.admin.query('select count(*)::int as n from public.sla_targets');
-		expect(rows[0].n).toBe(8 + 9);
+		// estandar-extendido 2 plans × 4 severities, implementacion 3 × 3, soporte-nativo 1 × 3; membresia's
+		// plan is best effort (no targets) and comunidad has no plans.
+		expect(rows[0].n).toBe(8 + 9 + 3);
 	});
 
 	it('seed.sql is generated from content/support and up to date', () => {
