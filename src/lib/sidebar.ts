@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SECTIONS } from './sections.ts';
+import { loadActiveProgramme } from './support-data.ts';
 
 interface Entry {
 	slug: string;
@@ -45,21 +46,28 @@ function entriesOf(docsDir: string, dir: string): Entry[] {
 /**
  * The support widgets' pages (src/pages): links, which Starlight prefixes with the page's locale. The
  * SLA dashboard and the staff pages stay out: they are for coordinators and the team, not readers.
+ * Where the site's programme takes no tickets (customerTickets: false), neither do the ticket pages
+ * appear: help is in the support section's community, partner and certification articles.
  */
-const MY_SUPPORT = {
-	label: 'Mi soporte',
-	translations: { en: 'My support' },
-	collapsed: false,
-	items: [
+function mySupport(customerTickets: boolean) {
+	const tickets = [
 		{ label: 'Abrir un ticket', translations: { en: 'Open a ticket' }, link: '/soporte/nuevo/' },
 		{ label: 'Mis tickets', translations: { en: 'My tickets' }, link: '/soporte/tickets/' },
-		{ label: 'Descargas', translations: { en: 'Downloads' }, link: '/descargas/' },
-		{ label: 'Mi cuenta', translations: { en: 'My account' }, link: '/cuenta/' },
-	],
-};
+	];
+	return {
+		label: 'Mi soporte',
+		translations: { en: 'My support' },
+		collapsed: false,
+		items: [
+			...(customerTickets ? tickets : []),
+			{ label: 'Descargas', translations: { en: 'Downloads' }, link: '/descargas/' },
+			{ label: 'Mi cuenta', translations: { en: 'My account' }, link: '/cuenta/' },
+		],
+	};
+}
 
-export function buildSidebar(docsDir: string) {
-	return [MY_SUPPORT, ...SECTIONS.map((s) => ({
+export function buildSidebar(docsDir: string, customerTickets = loadActiveProgramme().customerTickets) {
+	return [mySupport(customerTickets), ...SECTIONS.map((s) => ({
 		label: s.label,
 		translations: s.translations,
 		collapsed: s.collapsed ?? false,

@@ -3,6 +3,7 @@
 import type { APIRoute } from 'astro';
 import { SECTIONS } from '../lib/sections.ts';
 import { articlePath, spanishArticles } from '../lib/articles.ts';
+import { programme } from '../lib/programme-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
 	const articles = await spanishArticles();
@@ -12,7 +13,8 @@ export const GET: APIRoute = async ({ site }) => {
 		'',
 		'> Documentación, base de conocimiento de problemas conocidos, alertas técnicas, notas de versión y programa de soporte de Quetzal Software (Quetzal Docs, Quetzal Firma, Quetzal Cargador). En español; algunas páginas también en inglés bajo /en/.',
 		'',
-		`Para pedir ayuda: ${url('/soporte/como-abrir-un-buen-ticket/')}. Alertas por RSS: ${url('/rss/alertas.xml')}. Notas de versión por RSS: ${url('/rss/notas-de-version.xml')}.`,
+		// Where the site's programme takes no tickets, help is the community's.
+		`Para pedir ayuda: ${url(programme.customerTickets ? '/soporte/como-abrir-un-buen-ticket/' : '/soporte/comunidad/')}. Alertas por RSS: ${url('/rss/alertas.xml')}. Notas de versión por RSS: ${url('/rss/notas-de-version.xml')}.`,
 	];
 	for (const section of SECTIONS) {
 		const inSection = articles

@@ -75,3 +75,74 @@ test('every programme has its own terms page, from its data, in Spanish and Engl
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Support programme: ${pickText(p.name, 'en')}`);
 	}
 });
+
+test('each programme\'s terms page says what is distinctive about it', async ({ page }) => {
+	// Soporte nativo: counted round the clock, 30 minutes to the first response on a critical incident,
+	// and the phone channel callable from the page.
+	await page.goto('/soporte/programas/soporte-nativo/');
+	const critical = page.locator('table[data-plan="nativo"] tr[data-severity="critico"] td[data-target="firstResponse"]');
+	await expect(critical).toHaveAttribute('data-minutes', '30');
+	await expect(critical).toHaveText('30 minutos');
+	await expect(page.locator('td[data-plan="nativo"][data-field="channels"] a[href="tel:+525550000000"]')).toHaveText('Teléfono');
+	await expect(page.locator('[data-rule="auto-close"]')).toContainText('no se cierra automáticamente');
+	await expect(page.locator('[data-rule="commitments"] li')).toHaveCount(2);
+
+	// Membresía: best effort, so no times anywhere, and every member opens tickets.
+	await page.goto('/soporte/programas/membresia/');
+	const terms = page.locator('.programme-terms[data-programme="membresia"]');
+	await expect(terms.locator('p[data-plan="mantenimiento"][data-targets="best-effort"]')).toContainText('mejor esfuerzo: sin tiempos de respuesta comprometidos');
+	await expect(terms.locator('td[data-plan="mantenimiento"][data-field="targets"]')).toHaveText('Mejor esfuerzo, sin tiempos comprometidos');
+	await expect(terms.locator('table[data-plan]')).toHaveCount(0);
+	await expect(terms.locator('td[data-minutes]')).toHaveCount(0);
+	await expect(terms.locator('td[data-plan="mantenimiento"][data-field="whoMayOpen"]')).toHaveText('Todos los miembros de la organización');
+	await expect(terms.locator('[data-rule="commitments"]')).toHaveText('Este programa no establece compromisos de cumplimiento de tiempos.');
+	await expect(terms.locator('[data-rule="version-policy"]')).toContainText('las 2 versiones mayores más recientes');
+	await page.goto('/en/soporte/programas/membresia/');
+	await expect(page.locator('p[data-targets="best-effort"]')).toContainText('best-effort basis: no response times are committed');
+
+	// Comunidad: no tickets at all; the community, the partners and the free certification instead.
+	const comunidad = loadProgramme('comunidad');
+	for (const [lang, prefix] of [['es', ''], ['en', '/en']] as const) {
+		await page.goto(`${prefix}/soporte/programas/comunidad/`);
+		const c = page.locator('.programme-terms[data-programme="comunidad"]');
+		await expect(c).toHaveAttribute('data-customer-tickets', 'false');
+		await expect(c.locator('[data-no-tickets] a')).toHaveText(
+			lang === 'es'
+				? ['Los canales de la comunidad, con el mejor esfuerzo', 'Los socios, que ofrecen soporte profesional', 'La certificación, para validar lo que sabes']
+				: ['The community channels, on a best-effort basis', 'The partners, who offer professional support', 'The certification, to validate what you know'],
+		);
+		await expect(c.locator('h2#plans, h2#severities, h2#times, table[data-plan], [data-rule="auto-close"]')).toHaveCount(0);
+		await expect(c.locator('.community tr[data-channel]')).toHaveCount(comunidad.community!.channels.length);
+		await expect(c.locator('.community a').first()).toHaveAttribute('href', comunidad.community!.channels[0].url);
+		await expect(c.locator('[data-community="expectations"]')).toHaveText(pickText(comunidad.community!.expectations, lang));
+		await expect(c.locator('tr[data-partner]')).toHaveCount(comunidad.partners.length);
+		await expect(c.locator('tr[data-partner="norte-sistemas"] [data-offer]')).toHaveCount(6);
+		await expect(c.locator('.certification [data-certification="price"]')).toHaveText(lang === 'es' ? 'Gratuita' : 'Free');
+		await expect(c.locator('.certification')).toContainText(pickText(comunidad.certification!.name, lang));
+		await expect(c.getByRole('link', { name: /Abrir un ticket|Open a ticket/ })).toHaveCount(0);
+	}
+});
+
+test('the community, partner and certification articles show the site\'s programme\'s data', async ({ page }) => {
+	await page.goto('/soporte/comunidad/');
+	const channels = programme.community!.channels;
+	await expect(page.locator('.community tr[data-channel] a')).toHaveText(channels.map((c) => pickText(c.name, 'es')));
+	await expect(page.locator('[data-community="expectations"]')).toHaveText(pickText(programme.community!.expectations, 'es'));
+	// The site's programme takes tickets: a guaranteed time is a ticket away.
+	await expect(page.locator('[data-community="guarantee"] a')).toHaveAttribute('href', '/soporte/como-abrir-un-buen-ticket/');
+	await page.goto('/en/soporte/comunidad/');
+	await expect(page.locator('.community tr[data-channel] a')).toHaveText(channels.map((c) => pickText(c.name, 'en')));
+
+	await page.goto('/soporte/socios/');
+	await expect(page.locator('.partner-directory tr[data-partner]')).toHaveCount(programme.partners.length);
+	const first = programme.partners[0];
+	const row = page.locator(`tr[data-partner="${first.id}"]`);
+	await expect(row.getByRole('link', { name: first.name })).toHaveAttribute('href', first.url);
+	await expect(row).toContainText(pickText(first.hours!, 'es'));
+
+	await page.goto('/soporte/certificacion/');
+	const cert = programme.certification!;
+	await expect(page.locator('.certification')).toContainText(pickText(cert.name, 'es'));
+	await expect(page.locator('.certification ol li')).toHaveCount(cert.topics.length);
+	await expect(page.locator('.certification [data-certification="price"]')).toHaveText('Gratuita');
+});

@@ -19,6 +19,7 @@ import { Attachments } from './Attachments.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { Field } from './Field.tsx';
 import { NextSteps } from './NextSteps.tsx';
+import { PlanLine } from './PlanLine.tsx';
 import { ProductFields } from './ProductFields.tsx';
 import { QuotaLine } from './QuotaLine.tsx';
 import { SeverityField } from './SeverityField.tsx';
@@ -183,6 +184,8 @@ export function DraftForm(props: DraftFormProps) {
 				);
 			case 'quota_exceeded':
 				return setAlert(fill(labels.errorQuota, { date: outcome.renewsOn ? formatDay(outcome.renewsOn, lang) : '—', organisation: organisation.name }));
+			case 'plan_period_ended':
+				return setAlert(fill(labels.errorPlanEnded, { date: outcome.endedOn ? formatDay(outcome.endedOn, lang) : '—' }));
 			case 'retry':
 				return setAlert(labels.errorNetwork);
 			case 'refused':
@@ -193,8 +196,12 @@ export function DraftForm(props: DraftFormProps) {
 						</p>,
 					);
 				return setAlert(
-					{ contract_inactive: labels.errorContract, not_a_member: labels.errorNotMember, organisation_required: labels.errorOrganisationRequired }[outcome.code] ??
-						labels.errorGeneric,
+					{
+						contract_inactive: labels.errorContract,
+						not_a_member: labels.errorNotMember,
+						organisation_required: labels.errorOrganisationRequired,
+						tickets_not_offered: fill(labels.errorNotOffered, { organisation: organisation.name }),
+					}[outcome.code] ?? labels.errorGeneric,
 				);
 		}
 	}
@@ -202,6 +209,10 @@ export function DraftForm(props: DraftFormProps) {
 	if (success) return <SuccessPanel number={success.number} dueText={success.dueText} labels={labels} lang={lang} headingLevel={sub} onAnother={startOver} />;
 
 	const programme = typeof ctx === 'object' ? ctx.programme : null;
+	const plan = programme?.plans.find((p) => p.id === organisation.plan_id);
+	// The organisation's own programme decides: it may take no tickets at all, or take them from every member.
+	const offered = programme?.customerTickets !== false;
+	const mayOpen = organisation.role !== 'member' || plan?.whoMayOpen === 'members';
 	const severity = programme?.severities.find((s) => s.key === fields.severity);
 	const preview = typeof ctx === 'object' && severity ? firstResponsePreview(ctx.programme, organisation.plan_id, severity.key, organisation.timezone, lang, now) : null;
 	const id = (name: string) => `${idPrefix}-${name}`;
@@ -245,11 +256,17 @@ export function DraftForm(props: DraftFormProps) {
 					{labels.unavailable}
 				</p>
 			)}
-			{typeof ctx === 'object' && ctx.quota && <QuotaLine quota={ctx.quota} organisation={organisation.name} labels={labels} lang={lang} />}
-			{organisation.role === 'member' && contacts && (
+			{typeof ctx === 'object' && <PlanLine organisation={organisation} programme={ctx.programme} labels={labels} lang={lang} />}
+			{programme && !offered && (
+				<p class="mostrador-error" data-refusal="tickets_not_offered">
+					{fill(labels.errorNotOffered, { organisation: organisation.name })}
+				</p>
+			)}
+			{typeof ctx === 'object' && offered && ctx.quota && <QuotaLine quota={ctx.quota} organisation={organisation.name} labels={labels} lang={lang} />}
+			{programme && offered && !mayOpen && contacts && (
 				<ContactsPanel intro={fill(labels.errorNotAuthorized, { organisation: organisation.name })} title={labels.contactsTitle} none={labels.contactsNone} contacts={contacts} />
 			)}
-			{programme && organisation.role !== 'member' && (
+			{programme && offered && mayOpen && (
 				<form ref={form} class="mostrador-form ticket-form-fields" onSubmit={onSubmit} noValidate>
 					<Field id={id('subject')} label={labels.subject} hint={labels.subjectHint} error={errors.subject}>
 						{(aria) => <input {...aria} data-field="subject" type="text" maxLength={200} value={fields.subject} onInput={(e) => set('subject', e.currentTarget.value)} />}
@@ -326,6 +343,7 @@ export function DraftForm(props: DraftFormProps) {
 					/>
 					<NextSteps
 						preview={preview}
+						bestEffort={plan?.targets === 'best-effort'}
 						severityLabel={severity ? pickText(severity.label, lang) : ''}
 						organisation={organisation.name}
 						labels={labels}

@@ -1,12 +1,14 @@
 // "Qué pasará al enviarlo": the first-response deadline if it were sent now (in the organisation's
 // zone, from the shared SLA engine), the plan's promise behind it, the receipt by e-mail, and that the
-// whole organisation will see the ticket.
+// whole organisation will see the ticket. A best-effort plan promises no time: it is said so, with no
+// deadline shown.
 import { fill } from '../shared/labels.ts';
 import type { TicketFormLabels } from './labels.ts';
 import type { DuePreview } from './due-preview.ts';
 
 export interface NextStepsProps {
 	preview: DuePreview | null;
+	bestEffort: boolean;
 	severityLabel: string;
 	organisation: string;
 	labels: TicketFormLabels;
@@ -14,13 +16,14 @@ export interface NextStepsProps {
 	idPrefix: string;
 }
 
-export function NextSteps({ preview, severityLabel, organisation, labels, headingLevel, idPrefix }: NextStepsProps) {
+export function NextSteps({ preview, bestEffort, severityLabel, organisation, labels, headingLevel, idPrefix }: NextStepsProps) {
 	const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
 	return (
 		<section class="ticket-form-next" aria-labelledby={`${idPrefix}-next`}>
 			<Heading id={`${idPrefix}-next`}>{labels.nextTitle}</Heading>
 			<ul>
 				<li>{labels.nextEmail}</li>
+				{bestEffort && <li data-best-effort>{labels.bestEffort}</li>}
 				{preview && (
 					<li>
 						{fill(labels.nextDue, { due: preview.dueText })}{' '}

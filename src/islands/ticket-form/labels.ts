@@ -16,6 +16,9 @@ export const TICKET_FORM_LABELS = [
 	'joinOrganisation',
 	// what to expect
 	'reminder',
+	'planLine',
+	'planTerms',
+	'bestEffort',
 	'quotaLeft',
 	'quotaUnlimited',
 	'quotaUsedUp',
@@ -94,6 +97,8 @@ export const TICKET_FORM_LABELS = [
 	'errorContract',
 	'errorNotMember',
 	'errorOrganisationRequired',
+	'errorNotOffered',
+	'errorPlanEnded',
 	'errorGeneric',
 	// field errors
 	'fieldRequired',

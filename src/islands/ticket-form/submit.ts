@@ -12,7 +12,9 @@ export type SubmitOutcome =
 	| { kind: 'invalid'; issues: FieldIssue[] }
 	| { kind: 'not_authorized_contact'; contacts: Contact[] }
 	| { kind: 'quota_exceeded'; renewsOn: string | null }
-	/** contract_inactive, not_a_member, organisation_required, not_signed_in, … */
+	/** The plan was included for a period (e.g. months after go-live) that ended on `endedOn`. */
+	| { kind: 'plan_period_ended'; endedOn: string | null }
+	/** contract_inactive, not_a_member, organisation_required, tickets_not_offered, not_signed_in, … */
 	| { kind: 'refused'; code: string }
 	| { kind: 'retry' };
 
@@ -86,5 +88,6 @@ export async function submitTicket(client: SupabaseClient, s: Submission): Promi
 	if (Array.isArray(answer.body.issues) && answer.body.issues.length) return { kind: 'invalid', issues: answer.body.issues };
 	if (code === 'not_authorized_contact') return { kind: 'not_authorized_contact', contacts: Array.isArray(answer.body.contacts) ? answer.body.contacts : [] };
 	if (code === 'quota_exceeded') return { kind: 'quota_exceeded', renewsOn: typeof answer.body.renews_on === 'string' ? answer.body.renews_on : null };
+	if (code === 'plan_period_ended') return { kind: 'plan_period_ended', endedOn: typeof answer.body.ended_on === 'string' ? answer.body.ended_on : null };
 	return { kind: 'refused', code: typeof code === 'string' ? code : `http_${answer.status}` };
 }

@@ -255,6 +255,8 @@ export const communityChannel = z.strictObject({
 	name: localizedText,
 	url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }),
 	description: localizedText.optional(),
+	/** How soon an answer usually comes there, in plain words ("hours or days, not guaranteed"). */
+	expectedResponse: localizedText.optional(),
 });
 
 export const community = z.strictObject({
@@ -274,6 +276,12 @@ export const partner = z.strictObject({
 	/** Countries or regions served, in plain words. */
 	regions: z.array(localizedText).default([]),
 	offers: z.array(z.enum(PARTNER_OFFERS)).min(1),
+	/** Languages the partner supports in. */
+	languages: z.array(localizedText).default([]),
+	/** When the partner's support desk is open, in plain words ("Mon to Fri, 8:00 to 18:00", "24/7"). */
+	hours: localizedText.optional(),
+	/** The partner's tier in the vendor's programme, in plain words ("Gold"). */
+	level: localizedText.optional(),
 });
 
 /** A certification users can take on their own. */
@@ -284,6 +292,8 @@ export const certification = z.strictObject({
 	price: z.union([z.literal('free'), localizedText]),
 	format: localizedText,
 	topics: z.array(localizedText).default([]),
+	/** How the exam works, one fact a line (questions, duration, pass mark, retakes). */
+	exam: z.array(localizedText).default([]),
 	url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }).optional(),
 });
 

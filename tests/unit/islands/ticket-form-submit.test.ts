@@ -111,6 +111,15 @@ describe('submitTicket', () => {
 		expect(await submitTicket(noDate.client, ok)).toEqual({ kind: 'quota_exceeded', renewsOn: null });
 	});
 
+	it('names the last day an ended plan period included', async () => {
+		const { client } = clientAnswering({ data: null, error: httpError(403, { code: 'plan_period_ended', ended_on: '2026-06-30' }) });
+		expect(await submitTicket(client, ok)).toEqual({ kind: 'plan_period_ended', endedOn: '2026-06-30' });
+		const noDate = clientAnswering({ data: null, error: httpError(403, { code: 'plan_period_ended', ended_on: null }) });
+		expect(await submitTicket(noDate.client, ok)).toEqual({ kind: 'plan_period_ended', endedOn: null });
+		const notOffered = clientAnswering({ data: null, error: httpError(403, { code: 'tickets_not_offered' }) });
+		expect(await submitTicket(notOffered.client, ok)).toEqual({ kind: 'refused', code: 'tickets_not_offered' });
+	});
+
 	it('passes other refusals on by code, or by HTTP status when the body has none', async () => {
 		const { client } = clientAnswering({ data: null, error: httpError(403, { code: 'contract_inactive' }) });
 		expect(await submitTicket(client, ok)).toEqual({ kind: 'refused', code: 'contract_inactive' });
