@@ -53,6 +53,7 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
 		},
 	},
 	alert_published: { article: 'alertas/visor', title: { es: 'Vulnerabilidad en el visor', en: 'Viewer vulnerability' }, severity: 'critical', state: 'published', product: 'Quetzal Docs', versions: ['5.1'] },
+	staff_invited: { role: 'lead', level: 2, account: false },
 	// The mails of a ticket's events queued by the database (the notify migration): they always name the ticket.
 	customer_replied: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro', body: 'Ya reinicié.\nSigue igual.' },
 	customer_confirmed: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro' },
@@ -410,5 +411,25 @@ describe('the portal’s name in the small print', () => {
 		expect(named.email.text).toContain('tienes un ticket abierto con Centro de soporte Quetzal.');
 		expect(named.email.text).not.toContain('Mostrador');
 		expect(plain.email.text).toContain('you have an open ticket with Mostrador.');
+	});
+});
+
+describe('staff_invited (invite_staff, the operators migration)', () => {
+	it('tells a person without an account to sign up with this address, in Spanish and English, linking the account page', () => {
+		const a = render('staff_invited', { role: 'lead', level: 2, account: false }, es);
+		const b = render('staff_invited', { role: 'lead', level: 2, account: false }, en);
+		expect(a.subject).toBe('Te damos la bienvenida al equipo de soporte (responsable de equipo)');
+		expect(b.subject).toBe('Welcome to the support team (team lead)');
+		expect(a.text).toContain('Crea tu cuenta con esta misma dirección de correo');
+		expect(b.text).toContain('Create your account with this same e-mail address');
+		expect(a.html).toContain(`href="${SITE}/cuenta/"`);
+		expect(b.html).toContain(`href="${SITE}/en/cuenta/"`);
+		expect(a.text).toMatch(/un administrador de Mostrador te ha añadido a su equipo de soporte/);
+	});
+
+	it('tells a person with an account they are staff now, and refuses an unknown role', () => {
+		const a = render('staff_invited', { role: 'agent', level: 1, account: true }, es);
+		expect(a.text).toContain('te ha añadido al equipo de soporte como agente, en el nivel 1');
+		expect(renderNotification('staff_invited', { role: 'owner', level: 1, account: true }, es).ok).toBe(false);
 	});
 });

@@ -31,6 +31,8 @@ export interface SweepTicket {
 	escalation_breached_at: string | Date | null;
 	resolution_breached_at: string | Date | null;
 	auto_close_reminded_at: string | Date | null;
+	/** The ticket's programme: the customer's auto-close mails link its terms page. */
+	programme_id?: string;
 }
 
 export interface SweepRules extends Pick<SlaInput, 'targets' | 'calendar'> {
@@ -140,6 +142,7 @@ export function planSweep(ticket: SweepTicket, events: readonly SlaEvent[], rule
 	let remindAt: number | null = null;
 	const waitingSince = ms(ticket.paused_since);
 	const autoClose = rules.autoClose;
+	const programme = ticket.programme_id ? { programme: ticket.programme_id } : {};
 	if (autoClose && (ticket.status === 'pending_customer' || ticket.status === 'resolved') && waitingSince !== null) {
 		closeAt = waitingSince + autoClose.afterDays * DAY_MS;
 		remindAt = closeAt - autoClose.reminderDaysBefore * DAY_MS;
@@ -150,7 +153,7 @@ export function planSweep(ticket: SweepTicket, events: readonly SlaEvent[], rule
 			notifications.push({
 				template: 'ticket_auto_closed',
 				to: 'requester',
-				payload: { ...base, days: autoClose.afterDays },
+				payload: { ...base, days: autoClose.afterDays, ...programme },
 				dedupe_key: `auto_closed:${ticket.id}`,
 			});
 		} else if (t >= remindAt && !remindedThisWait && autoClose.reminderDaysBefore > 0) {
@@ -159,7 +162,7 @@ export function planSweep(ticket: SweepTicket, events: readonly SlaEvent[], rule
 			notifications.push({
 				template: 'auto_close_reminder',
 				to: 'requester',
-				payload: { ...base, days: autoClose.reminderDaysBefore, closes_at: iso(closeAt), timezone: ticket.timezone },
+				payload: { ...base, days: autoClose.reminderDaysBefore, closes_at: iso(closeAt), timezone: ticket.timezone, ...programme },
 				dedupe_key: `auto_close_reminder:${ticket.id}:${iso(waitingSince)}`,
 			});
 		}

@@ -38,6 +38,10 @@ const id = z.guid();
 const ticketFields = { ticket: id.optional(), number: ticketNumber, subject: ticketSubject };
 /** The same for the mails of a ticket's events queued by the database, which always name the ticket. */
 const eventFields = { ticket: id, number: ticketNumber, subject: ticketSubject };
+/** The ticket's programme (programmes.id): the mails that state a time or the auto-close link its terms
+ * page, /soporte/programas/<id>/, so a customer reads their own programme's promises, not the site's
+ * active one. Absent: no link (rows queued before the programme was added to the payload). */
+const programmeRef = { programme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional() };
 /** Someone's words on a ticket (plain text); cut to an excerpt in the e-mail. */
 const words = z.string().min(1).max(100_000);
 /** Who wrote or acted, as the recipient may read it; null or absent: the support team, unnamed. */
@@ -60,8 +64,11 @@ const schemas = {
 		first_response_due: instant.nullable(),
 		/** The plan's target in business minutes, to say "4 business hours" next to the deadline; null or absent: not said. */
 		first_response_minutes: z.number().int().positive().nullable().optional(),
+		/** true: the plan's clock never stops (24×7, no holidays), so the target is said as plain time, not business time. */
+		around_the_clock: z.boolean().optional(),
 		/** The organisation's zone: deadlines are shown in it. */
 		timezone: timeZone,
+		...programmeRef,
 	}),
 	/** To support staff: a ticket came in. */
 	ticket_new_for_agents: z.object({
@@ -100,11 +107,13 @@ const schemas = {
 		days: z.number().int().positive(),
 		closes_at: instant.optional(),
 		timezone: timeZone.optional(),
+		...programmeRef,
 	}),
 	/** To the customer: closed after `days` days without their reply. */
 	ticket_auto_closed: z.object({
 		...ticketFields,
 		days: z.number().int().positive(),
+		...programmeRef,
 	}),
 	/** To the assignee (unassigned: the agents of the ticket's level): the customer wrote on the ticket. */
 	customer_replied: z.object({
@@ -132,8 +141,9 @@ const schemas = {
 		...eventFields,
 		author: actorName,
 		body: words,
-		/** Days without an answer after which the ticket closes (the programme's auto-close); absent: not said. */
+		/** Days without an answer after which the ticket closes (the programme's auto-close); null or absent: not said (the programme closes nothing by itself). */
 		closes_after_days: z.number().int().positive().nullable().optional(),
+		...programmeRef,
 	}),
 	/** To the requester: support proposes a solution, to confirm or reopen. */
 	solution_proposed: z.object({
@@ -141,6 +151,7 @@ const schemas = {
 		author: actorName,
 		body: words,
 		closes_after_days: z.number().int().positive().nullable().optional(),
+		...programmeRef,
 	}),
 	/**
 	 * To the requester and the organisation's members who wrote on the ticket, except whoever closed it:
@@ -152,6 +163,7 @@ const schemas = {
 		reason: z.enum(CLOSE_REASONS),
 		by: actorName,
 		days: z.number().int().positive().nullable().optional(),
+		...programmeRef,
 	}),
 	/** Auto-reply to a member who wrote to the support address but may not open cases: who can. */
 	email_not_authorized: z.object({
@@ -201,6 +213,13 @@ const schemas = {
 		/** The product's name; null for an alert about no product in particular. */
 		product: name.nullable().optional(),
 		versions: z.array(z.string().max(50)).max(100).default([]),
+	}),
+	/** To a person an admin added to the support team, or invited to it before they had an account (queued by invite_staff). */
+	staff_invited: z.object({
+		role: z.enum(['agent', 'lead', 'admin']),
+		level: z.union([z.literal(1), z.literal(2)]),
+		/** true: they are staff already; false: they become staff when they sign up with this address. */
+		account: z.boolean(),
 	}),
 };
 
@@ -262,14 +281,31 @@ const ticketFacts = (p: { number: number; subject: string }, w: Words): Fact[] =
 ];
 const openTicket = (p: { number: number }, ctx: RenderContext, w: Words) => ({ label: w.viewTicket, url: ticketUrl(ctx.site, ctx.lang, p.number) });
 
+/** Where the reader's own programme states its times, hours and closing rules; nothing without a programme in the payload. */
+function programmeTerms(p: { programme?: string }, ctx: RenderContext): Block[] {
+	if (!p.programme) return [];
+	const url = pageUrl(ctx.site, ctx.lang, `soporte/programas/${p.programme}`);
+	return [
+		{
+			kind: 'paragraph',
+			text: ctx.lang === 'es' ? `Los tiempos y condiciones de tu programa de soporte: ${url}` : `The times and terms of your support programme: ${url}`,
+		},
+	];
+}
+
 const renderers: { [T in TemplateName]: Renderer<T> } = {
 	ticket_received(p, ctx, w) {
 		const es = ctx.lang === 'es';
 		const facts: Fact[] = [...ticketFacts(p, w), [w.severity, pickText(p.severity, ctx.lang)]];
 		if (p.first_response_due) {
 			const due = formatInstant(p.first_response_due, ctx.lang, p.timezone);
-			const target = p.first_response_minutes ? ` (${formatMinutes(p.first_response_minutes, ctx.lang)} ${es ? 'hábiles' : 'of business time'})` : '';
+			const business = p.around_the_clock ? '' : es ? ' hábiles' : ' of business time';
+			const target = p.first_response_minutes ? ` (${formatMinutes(p.first_response_minutes, ctx.lang)}${business})` : '';
 			facts.push([es ? 'Primera respuesta antes de' : 'First response by', `${due}${target}`]);
+		} else {
+			// No due time: the plan is best effort and promises none. Said so, rather than left out, so the
+			// customer does not look for a deadline that was never given.
+			facts.push([es ? 'Primera respuesta' : 'First response', es ? 'sin tiempo comprometido: tu plan se atiende con el mejor esfuerzo' : 'no time promised: your plan is served on a best-effort basis']);
 		}
 		return {
 			subject: es ? `Hemos recibido tu ticket #${p.number}: ${p.subject}` : `We have received your ticket #${p.number}: ${p.subject}`,
@@ -291,6 +327,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 							? 'Te escribiremos lo antes posible. Si algo cambia, añade los detalles en el ticket.'
 							: 'We will write to you as soon as we can. If anything changes, add the details to the ticket.',
 				},
+				...programmeTerms(p, ctx),
 			],
 			action: openTicket(p, ctx, w),
 		};
@@ -304,7 +341,11 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 			[es ? 'Organización' : 'Organisation', p.organisation],
 			[es ? 'Solicitante' : 'Requester', p.requester],
 		];
-		if (p.first_response_due) facts.push([es ? 'Primera respuesta antes de' : 'First response due', formatInstant(p.first_response_due, ctx.lang, p.timezone)]);
+		facts.push(
+			p.first_response_due
+				? [es ? 'Primera respuesta antes de' : 'First response due', formatInstant(p.first_response_due, ctx.lang, p.timezone)]
+				: [es ? 'Primera respuesta' : 'First response', es ? 'sin plazo (plan de mejor esfuerzo)' : 'no deadline (best-effort plan)'],
+		);
 		return {
 			staff: true,
 			subject: es ? `Nuevo ticket #${p.number} (${pickText(p.severity, ctx.lang)}): ${p.subject}` : `New ticket #${p.number} (${pickText(p.severity, ctx.lang)}): ${p.subject}`,
@@ -378,6 +419,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 		if (p.closes_at && p.timezone) facts.push([es ? 'Se cerrará' : 'Closes', formatInstant(p.closes_at, ctx.lang, p.timezone)]);
 		blocks.push({ kind: 'facts', facts });
 		blocks.push({ kind: 'paragraph', text: es ? 'Si el problema ya está resuelto, no hace falta que hagas nada.' : 'If the problem is solved, there is nothing you need to do.' });
+		blocks.push(...programmeTerms(p, ctx));
 		return {
 			subject: es ? `Tu ticket #${p.number} se cerrará en ${days} si no respondes` : `Your ticket #${p.number} will close in ${days} without your reply`,
 			blocks,
@@ -398,6 +440,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 						: `We have closed ticket #${p.number} because we have had no reply in ${days}. If the problem persists, open a new ticket and mention #${p.number}.`,
 				},
 				{ kind: 'facts', facts: ticketFacts(p, w) },
+				...programmeTerms(p, ctx),
 			],
 			action: openTicket(p, ctx, w),
 			footer: CLOSED_FOOTER[ctx.lang],
@@ -478,6 +521,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 			});
 		}
 		blocks.push({ kind: 'facts', facts: ticketFacts(p, w) });
+		blocks.push(...programmeTerms(p, ctx));
 		return {
 			subject: es ? `Necesitamos tu respuesta en el ticket #${p.number}: ${p.subject}` : `We need your answer on ticket #${p.number}: ${p.subject}`,
 			blocks,
@@ -514,6 +558,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 			});
 		}
 		blocks.push({ kind: 'facts', facts: ticketFacts(p, w) });
+		blocks.push(...programmeTerms(p, ctx));
 		return {
 			subject: es ? `Solución propuesta para tu ticket #${p.number}: confírmala o reabre el ticket` : `Proposed solution for your ticket #${p.number}: confirm it or reopen the ticket`,
 			blocks,
@@ -549,6 +594,7 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 						? `Si el problema sigue o vuelve, responde a este correo: abriremos un ticket nuevo que remite al #${p.number}. También puedes abrirlo en el portal y mencionar el #${p.number}.`
 						: `If the problem persists or comes back, reply to this e-mail and we will open a new ticket that refers to #${p.number}. You can also open one on the portal and mention #${p.number}.`,
 				},
+				...programmeTerms(p, ctx),
 			],
 			action: openTicket(p, ctx, w),
 			footer: CLOSED_FOOTER[ctx.lang],
@@ -745,6 +791,35 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 				: 'You are receiving this e-mail because your organisation has tickets or downloads of the product this alert concerns, or the support team chose to tell it.',
 		};
 	},
+	staff_invited(p, ctx) {
+		const es = ctx.lang === 'es';
+		const role = STAFF_ROLE_WORDS[ctx.lang][p.role];
+		const account = pageUrl(ctx.site, ctx.lang, 'cuenta');
+		return {
+			subject: es ? `Te damos la bienvenida al equipo de soporte (${role})` : `Welcome to the support team (${role})`,
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: p.account
+						? es
+							? `Un administrador te ha añadido al equipo de soporte como ${role}, en el nivel ${p.level}. Entra con tu cuenta de siempre para ver la cola de tickets.`
+							: `An administrator has added you to the support team as ${role}, at level ${p.level}. Sign in with your usual account to see the ticket queue.`
+						: es
+							? `Un administrador te ha invitado al equipo de soporte como ${role}, en el nivel ${p.level}. Crea tu cuenta con esta misma dirección de correo y confírmala: en ese momento pasarás a formar parte del equipo.`
+							: `An administrator has invited you to the support team as ${role}, at level ${p.level}. Create your account with this same e-mail address and confirm it: you join the team at that moment.`,
+				},
+			],
+			action: { label: p.account ? (es ? 'Entrar' : 'Sign in') : es ? 'Crear mi cuenta' : 'Create my account', url: account },
+			footer: es
+				? 'Recibes este correo porque un administrador de {site} te ha añadido a su equipo de soporte. Si no lo esperabas, no tienes que hacer nada.'
+				: 'You are receiving this e-mail because an administrator of {site} added you to its support team. If you did not expect it, there is nothing you need to do.',
+		};
+	},
+};
+
+const STAFF_ROLE_WORDS: Record<Lang, Record<'agent' | 'lead' | 'admin', string>> = {
+	es: { agent: 'agente', lead: 'responsable de equipo', admin: 'administrador' },
+	en: { agent: 'agent', lead: 'team lead', admin: 'administrator' },
 };
 
 /** A closed ticket takes no more replies on its page; an e-mailed answer opens a follow-up (the e-mail channel). */
