@@ -47,6 +47,9 @@ export default defineConfig({
 				MOSTRADOR_STACK_DATA: `tests/.tmp/e2e-stack-${stackPort}`,
 				// Every test signs its own people in from one address; the limits have their own test.
 				MOSTRADOR_AUTH_RATE_LIMIT: '100000',
+				// demo.sql's accounts, without the demo history (supabase/local/demo/): the tests make the
+				// tickets, downloads and alerts they look for, and count them.
+				MOSTRADOR_DEMO: 'off',
 			},
 			reuseExistingServer: !process.env.CI,
 			timeout: 120_000,

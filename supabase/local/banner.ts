@@ -1,4 +1,5 @@
-// What the stack prints when it is ready: where everything is, the keys, and the demo accounts.
+// What the stack prints when it is ready: where everything is, the keys, the demo accounts and
+// whether the demo history is loaded.
 import type { StackConfig } from './config.ts';
 import type { Stack } from './stack-types.ts';
 
@@ -16,6 +17,12 @@ async function demoAccounts(stack: Stack): Promise<{ email: string; role: string
 		where u.email like '%@demo.mostrador.test'
 		order by o.name nulls last, (s.role is null) desc, m.role, u.email`);
 	return rows;
+}
+
+/** How many tickets the demo history holds (supabase/local/demo/ marks them with its idempotency keys). */
+async function demoHistory(stack: Stack): Promise<number> {
+	const { rows } = await stack.admin.query<{ n: number }>(`select count(*)::int as n from public.tickets where idempotency_key like 'demo-%'`);
+	return rows[0].n;
 }
 
 export async function printBanner(stack: Stack, ms: number): Promise<void> {
@@ -40,6 +47,12 @@ export async function printBanner(stack: Stack, ms: number): Promise<void> {
 	if (demo.length) {
 		console.log('\n  Demo accounts (password: mostrador-demo; or sign in by e-mail code and read it at /_mail)');
 		for (const d of demo) line(d.role, `${d.email}${d.organisation ? `  — ${d.organisation}` : ''}`);
+		const history = await demoHistory(stack).catch(() => 0);
+		console.log(
+			history
+				? `\n  Demo history: ${history} tickets over the last six months, downloads, comments and an alert (supabase/local/demo/;\n  loaded on a fresh database unless MOSTRADOR_DEMO=off; \`npm run stack -- --reset\` rebuilds the data with it dated from today)`
+				: '\n  No demo history (MOSTRADOR_DEMO=off, or the database predates it): `npm run stack -- --reset` rebuilds the data with it',
+		);
 	}
 	console.log('');
 }

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import { startFailureMessage, startStack } from './stack.ts';
+import { demoWanted } from './demo/index.ts';
 import { printBanner } from './banner.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,7 +39,7 @@ if (!process.env.SITE_URL) config.email.siteUrl = `http://localhost:${port}`;
 const started = performance.now();
 let stack;
 try {
-	stack = await startStack(config, { schedule: true, log: (l) => console.log(`[stack] ${l}`) });
+	stack = await startStack(config, { schedule: true, demo: demoWanted(), log: (l) => console.log(`[stack] ${l}`) });
 } catch (e) {
 	console.error(startFailureMessage(e));
 	process.exit(1);

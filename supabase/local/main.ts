@@ -5,6 +5,7 @@
 import { loadConfig } from './config.ts';
 import { startFailureMessage, startStack } from './stack.ts';
 import { printBanner } from './banner.ts';
+import { demoWanted } from './demo/index.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = loadConfig();
@@ -32,7 +33,7 @@ async function tick() {
 		if (!res.ok) throw new Error(`tick failed: ${res.status} ${await res.text()}`);
 		result = await res.json();
 	} else {
-		const stack = await startStack(config, { log: (l) => console.log(`  ${l}`) }).catch(failed);
+		const stack = await startStack(config, { demo: demoWanted(), log: (l) => console.log(`  ${l}`) }).catch(failed);
 		try {
 			result = await stack.cron.tick();
 		} finally {
@@ -51,7 +52,7 @@ async function serve() {
 		console.error(`A Mostrador stack is already listening on ${config.apiUrl}: use that one, or stop it first.`);
 		process.exit(1);
 	}
-	const stack = await startStack(config, { reset: args.has('--reset'), schedule: true, log: (l) => console.log(`[stack] ${l}`) }).catch(failed);
+	const stack = await startStack(config, { reset: args.has('--reset'), schedule: true, demo: demoWanted(), log: (l) => console.log(`[stack] ${l}`) }).catch(failed);
 	await printBanner(stack, performance.now() - started);
 	let stopping = false;
 	const stop = async () => {

@@ -19,6 +19,7 @@ import { functionsService } from './functions.ts';
 import { createScheduler } from './cron.ts';
 import { startInboundSmtp, type InboundSmtp } from './smtp.ts';
 import type { Stack } from './stack-types.ts';
+import { demoOrganisationsPresent, loadDemo } from './demo/index.ts';
 
 export type { Stack } from './stack-types.ts';
 
@@ -30,11 +31,17 @@ export interface StartOptions {
 	log?: (line: string) => void;
 	/** Postgres server output, for debugging. */
 	dbLog?: boolean;
+	/**
+	 * On a fresh database, load the demo history (supabase/local/demo/) after the seed: what `npm run
+	 * stack` and `npm run dev` do unless MOSTRADOR_DEMO=off. Off by default, so tests' stacks start with
+	 * demo.sql's accounts and nothing else.
+	 */
+	demo?: boolean;
 }
 
 const AUTHENTICATOR_PASSWORD = 'postgres';
 
-async function prepareDatabase(url: string, config: StackConfig, log: (l: string) => void): Promise<{ seeded: boolean; applied: string[] }> {
+async function prepareDatabase(url: string, config: StackConfig, log: (l: string) => void, demo: boolean): Promise<{ seeded: boolean; applied: string[] }> {
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	try {
@@ -53,8 +60,19 @@ async function prepareDatabase(url: string, config: StackConfig, log: (l: string
 			await client.query('insert into vault.secrets (name, secret) values ($1, $2) on conflict (name) do update set secret = excluded.secret', [name, secret]);
 		}
 		const seeded = before === 0;
-		if (seeded) await seed(client);
 		if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+		if (seeded) await seed(client);
+		// Only on the database the seed just filled, and only onto demo.sql's organisations.
+		// A demo that fails to load (its own transaction, rolled back) leaves a working stack without it.
+		if (seeded && demo && (await demoOrganisationsPresent(client))) {
+			const started = performance.now();
+			try {
+				const d = await loadDemo(client, { storageDir: config.storage.dir });
+				log(`demo loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${d.tickets} tickets, ${d.comments} comments, ${d.votes} votes, ${d.downloadVersions} download versions, ${d.alerts} alert`);
+			} catch (e) {
+				log(`the demo history did not load, the stack runs without it: ${(e as Error).message}`);
+			}
+		}
 		return { seeded, applied };
 	} finally {
 		await client.end();
@@ -180,7 +198,7 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
 }
 
 async function serveStack(config: StackConfig, opts: StartOptions, log: (line: string) => void, dbUrl: string, stopDb: () => Promise<void>): Promise<Stack> {
-	const prepared = await prepareDatabase(dbUrl, config, log);
+	const prepared = await prepareDatabase(dbUrl, config, log, opts.demo ?? false);
 	const admin = new pg.Pool({ connectionString: dbUrl, max: 10 });
 	const api = new pg.Pool({ connectionString: withUser(dbUrl, 'authenticator', AUTHENTICATOR_PASSWORD), max: 20 });
 	let stopped = false;

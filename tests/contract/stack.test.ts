@@ -27,7 +27,12 @@ describe.skipIf(onlyLocal)('local stack: gateway', () => {
 		const asService = createClient(url(), CLI_SECRET_KEY, { auth: { persistSession: false } });
 		const orgs = await asService.from('organisations').select('name').like('name', '%(demo)').order('name');
 		expect(orgs.error).toBeNull();
-		expect(orgs.data).toEqual([{ name: 'Cooperativa Andina (demo)' }, { name: 'Municipio de San Pedro (demo)' }]);
+		expect(orgs.data).toEqual([
+			{ name: 'Ayuntamiento de Alcalá (demo)' },
+			{ name: 'Cooperativa Andina (demo)' },
+			{ name: 'Hospital del Norte (demo)' },
+			{ name: 'Municipio de San Pedro (demo)' },
+		]);
 	});
 
 	it('answers preflights with the headers the browser asked for and exposes Content-Range', async () => {
@@ -173,7 +178,7 @@ describe.skipIf(onlyLocal)('local stack: restart', () => {
 			expect(probe.data).toEqual([{ id: 7 }]);
 			// The seed ran once, on the fresh database only: the demo organisations are not doubled.
 			const demo = await admin().from('organisations').select('id', { count: 'exact', head: true }).like('name', '%(demo)');
-			expect(demo.count).toBe(2);
+			expect(demo.count).toBe(4);
 		} finally {
 			await stack.stop();
 		}
