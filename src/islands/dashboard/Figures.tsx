@@ -41,9 +41,12 @@ function useSections({ labels: l, lang, programmes, products, query, attainment,
 		const byChannel = volumeBy(volume, 'channel', CHANNELS);
 		const productName = (k: string | null) => (k === null ? l.noProduct : (products[k] ?? k));
 		const channelName = (k: string | null) => (l as Record<string, string>)[`channel_${k}`] ?? String(k);
-		const commitments = [...new Map(attainment.map((r) => [r.programme_id, r])).values()].map((r) =>
-			fill(l.commitments, { programme: programmes[r.programme_id]?.name ?? r.programme_id, firstResponse: r.first_response_commitment, escalation: r.escalation_commitment }),
-		);
+		const commitments = [...new Map(attainment.map((r) => [r.programme_id, r])).values()].map((r) => {
+			const programme = programmes[r.programme_id]?.name ?? r.programme_id;
+			return r.first_response_commitment === null || r.escalation_commitment === null
+				? fill(l.noCommitments, { programme })
+				: fill(l.commitments, { programme, firstResponse: r.first_response_commitment, escalation: r.escalation_commitment });
+		});
 		return [
 			{ id: 'attainment', heading: l.attainmentHeading, intro: commitments, chart: { title: l.attainmentChart, spec: attainmentChart(perMonth, cc) }, table: attainmentTable(perMonth, tc) },
 			{ id: 'breakdown', heading: l.breakdownHeading, table: breakdownTable(attainment, tc) },

@@ -19,14 +19,15 @@ export interface MonthAttainment {
 	firstResponses: Tally;
 	updates: Tally;
 	escalations: Tally;
-	firstResponseCommitment: number;
-	escalationCommitment: number;
+	/** null: the programme states no commitment (its plans promise no times). */
+	firstResponseCommitment: number | null;
+	escalationCommitment: number | null;
 	firstResponseMet: boolean | null;
 	escalationMet: boolean | null;
 }
 
 export const rate = (onTime: number, measured: number): number | null => (measured > 0 ? Math.round((onTime * 10_000) / measured) / 10_000 : null);
-const met = (t: Tally, commitment: number): boolean | null => (t.measured > 0 ? t.onTime * 100 >= commitment * t.measured : null);
+const met = (t: Tally, commitment: number | null): boolean | null => (t.measured > 0 && commitment !== null ? t.onTime * 100 >= commitment * t.measured : null);
 
 function tally(rows: AttainmentRow[], measured: keyof AttainmentRow, onTime: keyof AttainmentRow): Tally {
 	const m = rows.reduce((s, r) => s + (r[measured] as number), 0);

@@ -49,8 +49,11 @@ export function attainmentChart(rows: MonthAttainment[], c: Context): ChartSpec 
 		values: c.months.map(() => value),
 		reference: true,
 	});
-	if (frCommitments.size === 1) series.push(reference(l.seriesFirstResponseCommitment, 0, [...frCommitments][0]));
-	if (escCommitments.size === 1) series.push(reference(l.seriesEscalationCommitment, 2, [...escCommitments][0]));
+	// A programme that states no commitment (null) draws no line.
+	const [fr] = frCommitments;
+	const [esc] = escCommitments;
+	if (frCommitments.size === 1 && fr !== null) series.push(reference(l.seriesFirstResponseCommitment, 0, fr));
+	if (escCommitments.size === 1 && esc !== null) series.push(reference(l.seriesEscalationCommitment, 2, esc));
 	return { kind: 'lines', categories: categories(c), series, yLabel: l.axisPercent, yRange: [0, 100], ySuffix: ' %' };
 }
 

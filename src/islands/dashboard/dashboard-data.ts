@@ -21,8 +21,9 @@ export interface AttainmentRow {
 	escalations_measured: number;
 	escalations_on_time: number;
 	escalation_rate: number | null;
-	first_response_commitment: number;
-	escalation_commitment: number;
+	/** null: the programme states no commitment (its plans promise no times). */
+	first_response_commitment: number | null;
+	escalation_commitment: number | null;
 	first_response_met: boolean | null;
 	escalation_met: boolean | null;
 	met: boolean | null;

@@ -81,6 +81,8 @@ export const DASHBOARD_LABEL_KEYS = [
 	'yes',
 	'no',
 	'notMeasured',
+	'noCommitment',
+	'noCommitments',
 ] as const;
 
 export type DashboardLabels = Labels<(typeof DASHBOARD_LABEL_KEYS)[number]>;

@@ -69,9 +69,11 @@ function attainmentColumns(c: TableContext): Column[] {
 }
 
 /** The cells under tallyColumns: measured, on time and rate, then the commitment and whether it was met. */
-function tallyCells(c: TableContext, measured: number, onTime: number, rate: number | null, commitment?: { n: number; met: boolean | null }): Cell[] {
+function tallyCells(c: TableContext, measured: number, onTime: number, rate: number | null, commitment?: { n: number | null; met: boolean | null }): Cell[] {
 	const cells = [countCell(measured, c.lang), countCell(onTime, c.lang), rateCell(rate, c)];
-	return commitment ? [...cells, countCell(commitment.n, c.lang), metCell(commitment.met, c)] : cells;
+	if (!commitment) return cells;
+	const stated: Cell = commitment.n === null ? { text: c.labels.noCommitment, value: '' } : countCell(commitment.n, c.lang);
+	return [...cells, stated, metCell(commitment.met, c)];
 }
 
 /** Attainment per month (and programme): the chart's table. */

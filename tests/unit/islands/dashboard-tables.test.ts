@@ -36,6 +36,15 @@ const attainment: AttainmentRow = {
 };
 
 describe('attainmentTable', () => {
+	it('says a best-effort programme states no commitment, and judges nothing met or missed', () => {
+		const bestEffort: AttainmentRow = { ...attainment, first_response_commitment: null, escalation_commitment: null, first_responses_measured: 0, first_responses_on_time: 0, first_response_rate: null, escalations_measured: 0, escalations_on_time: 0, escalation_rate: null, first_response_met: null, escalation_met: null, met: null };
+		const [cells] = attainmentTable(attainmentByMonth([bestEffort]), ctx()).rows;
+		// month, tickets, then first response: measured, on time, rate, commitment, met
+		expect(cells[5]).toEqual({ text: '«noCommitment»', value: '' });
+		expect(cells[6]).toEqual({ text: '«notMeasured»', value: '' });
+		expect(cells.map((c) => c.text).join(' ')).not.toMatch(/null|NaN|undefined/);
+	});
+
 	it('has one row per month with counts, rates, commitments and met, figures carrying the RPC’s values', () => {
 		const table = attainmentTable(attainmentByMonth([attainment]), ctx());
 		expect(table.rowHeaders).toBe(1);
