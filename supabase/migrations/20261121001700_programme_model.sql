@@ -36,8 +36,8 @@ language sql stable security definer set search_path = '' as $$
 	where pl.programme_id = org.programme_id and pl.id = org.plan_id and pl.included_months is not null
 $$;
 
--- Whether `requester` may open a ticket for `org` now: the programme takes customer tickets; a member
--- of the organisation; an authorized contact (or coordinator) unless the plan lets every member open
+-- Whether `requester` may open a ticket for `org` now: a member of the organisation; the programme
+-- takes customer tickets; an authorized contact (or coordinator) unless the plan lets every member open
 -- them; under a contract in force on the programme's calendar day; within the months the plan is
 -- included; with quota left. Refuses with the first reason that applies, in that order.
 create or replace function private.may_open_ticket(org public.organisations, requester uuid) returns void
@@ -48,14 +48,17 @@ declare
 	today date;
 	included_until date;
 begin
-	if not (select p.customer_tickets from public.programmes p where p.id = org.programme_id) then
-		perform private.fail('tickets_not_offered', 'This support programme takes no tickets: help comes from the community and partners.', '42501');
-	end if;
+	-- Membership first: someone outside the organisation learns nothing of its programme.
 	if not exists (select 1 from public.memberships m where m.organisation_id = org.id and m.user_id = requester) then
 		perform private.fail('not_a_member', 'The requester does not belong to this organisation.', '42501');
 	end if;
+	-- Both checks fail closed: a programme or plan row that is missing (null) takes no tickets and
+	-- lets authorized contacts only.
+	if not coalesce((select p.customer_tickets from public.programmes p where p.id = org.programme_id), false) then
+		perform private.fail('tickets_not_offered', 'This support programme takes no tickets: help comes from the community and partners.', '42501');
+	end if;
 	select * into pl from public.plans p where p.programme_id = org.programme_id and p.id = org.plan_id;
-	if pl.who_may_open = 'authorized_contacts' and not exists (
+	if pl.who_may_open is distinct from 'members' and not exists (
 		select 1 from public.memberships m where m.organisation_id = org.id and m.user_id = requester and m.role in ('authorized_contact', 'coordinator')
 	) then
 		perform private.fail('not_authorized_contact', 'Only authorized contacts open tickets.', '42501');

@@ -187,6 +187,33 @@ describe('counts and rates per month, plan and severity', () => {
 		expect([after.first_responses_measured, after.first_responses_on_time, after.first_response_rate, after.updates_measured]).toEqual([1, 1, 1, 1]);
 	});
 
+	it('measures an answered ticket as the sweep leaves it (due cleared once met): on time unless a breach was stamped', async () => {
+		const org = await organisation('Organización atendida');
+		// The sweep writes the evaluation's due times, and a met first response owes nothing: null.
+		await ticket(org.id, org.contact.id, { created: '2026-07-06T15:00:00Z', due: null, answered: '2026-07-06T16:00:00Z' });
+		const late = await ticket(org.id, org.contact.id, { created: '2026-07-07T15:00:00Z', due: null, answered: '2026-07-07T21:00:00Z' });
+		await breach(late, 'first_response', '2026-07-07T19:00:00Z');
+		const [r] = await attainment(agent, '2026-07-01', '2026-07-01', org.id);
+		expect([r.first_responses_measured, r.first_responses_on_time, r.first_response_rate]).toEqual([2, 1, 0.5]);
+	});
+
+	it('never measures a first response on a best-effort plan, which promises no time', async () => {
+		const org = await organisation('Organización de mejor esfuerzo', 'mantenimiento', 'membresia');
+		await ticket(org.id, org.contact.id, { created: '2026-07-06T10:00:00Z', programme: 'membresia', plan: 'mantenimiento', severity: 'alta', due: null, answered: '2026-07-08T10:00:00Z' });
+		const [r] = await attainment(agent, '2026-07-01', '2026-07-01', org.id);
+		expect([r.tickets, r.first_responses_measured, r.first_response_rate, r.first_response_commitment, r.met]).toEqual([1, 0, null, null, null]);
+	});
+
+	it('keeps a stamped first-response breach measured when the ticket is now on a plan without that target', async () => {
+		// A ticket that breached its first response and was then retargeted (change_organisation_plan,
+		// retarget_open) to a best-effort plan: the breach stays in the report, late.
+		const org = await organisation('Organización retargeted', 'mantenimiento', 'membresia');
+		const id = await ticket(org.id, org.contact.id, { created: '2026-07-13T10:00:00Z', programme: 'membresia', plan: 'mantenimiento', severity: 'alta', due: null, answered: '2026-07-15T10:00:00Z' });
+		await breach(id, 'first_response', '2026-07-13T14:00:00Z');
+		const [r] = await attainment(agent, '2026-07-01', '2026-07-01', org.id);
+		expect([r.tickets, r.first_responses_measured, r.first_responses_on_time, r.first_response_rate]).toEqual([1, 1, 0, 0]);
+	});
+
 	it('counts a regraded ticket under its current severity, judged by the due of that severity', async () => {
 		const org = await organisation('Organización regraduada');
 		// Filed as P1 and answered after its 4 h due (a breach was logged) …

@@ -8,6 +8,13 @@ import { addMember, createOrganisation, createTicket, createWorld, ticketPayload
 const db = await testDb();
 const w = await createWorld(db);
 const outsider = await db.user('outsider@example.com');
+// Real ids for the refusal rows of the operators functions: a call on an id nobody holds would fail
+// before the caller is judged, or never run at all, and prove nothing.
+const [pendingChange] = await db.as(w.admin, `select id from public.change_organisation_plan($1, 'estandar-extendido', 'estandar', current_date + 3)`, [w.orgB]);
+const [pendingInvitation] = await db.as(w.admin, `select (public.invite_staff('pendiente@example.com', 'agent') ->> 'invitation')::uuid as id`);
+/** The token mailed for an invitation (notifications are the service role's; the test reads them as superuser). */
+const mailedToken = async (address: string) =>
+	(await db.admin.query(`select payload ->> 'token' as token from public.notifications where template = 'staff_invited' and recipient_email = $1 order by created_at desc limit 1`, [address])).rows[0].token as string;
 
 /** A number: the statement succeeds and returns that many rows. A string: it fails with a message containing it. */
 type Outcome = number | string;
@@ -54,25 +61,27 @@ const cases: Case[] = [
 	// staff
 	['customers do not see the staff list', w.coordA, 'select * from public.staff', [], 0],
 	['staff see the staff list', w.agent, 'select * from public.staff', [], 3],
-	['an agent cannot add staff', w.agent, `insert into public.staff (user_id, role) values ($1, 'admin')`, [w.memberB.id], RLS],
-	['an agent cannot promote themself', w.agent, `update public.staff set role = 'admin' where user_id = $1 returning user_id`, [w.agent.id], 0],
-	['an admin changes a staff level', w.admin, `update public.staff set level = 1 where user_id = $1 returning user_id`, [w.agent.id], 1],
-	['a customer cannot remove staff', w.coordA, 'delete from public.staff returning user_id', [], 0],
+	['an agent cannot add staff', w.agent, `insert into public.staff (user_id, role) values ($1, 'admin')`, [w.memberB.id], DENIED],
+	['an agent cannot promote themself', w.agent, `update public.staff set role = 'admin' where user_id = $1 returning user_id`, [w.agent.id], DENIED],
+	['even an admin changes staff only through set_staff_role (the last admin stays)', w.admin, `update public.staff set level = 1 where user_id = $1 returning user_id`, [w.agent.id], DENIED],
+	['a customer cannot remove staff', w.coordA, 'delete from public.staff returning user_id', [], DENIED],
 	['anon cannot read the staff list', anon, 'select * from public.staff', [], DENIED],
-	['a lead (not admin) cannot change staff', w.lead, `update public.staff set level = 2 where user_id = $1 returning user_id`, [w.agent.id], 0],
-	['an agent cannot remove staff', w.agent, 'delete from public.staff where user_id = $1 returning user_id', [w.lead.id], 0],
+	['a lead (not admin) cannot change staff', w.lead, `update public.staff set level = 2 where user_id = $1 returning user_id`, [w.agent.id], DENIED],
+	['an agent cannot remove staff', w.agent, 'delete from public.staff where user_id = $1 returning user_id', [w.lead.id], DENIED],
+	['even an admin removes staff only through deactivate_staff', w.admin, 'delete from public.staff where user_id = $1 returning user_id', [w.lead.id], DENIED],
 	// organisations
 	['anon cannot read organisations', anon, 'select * from public.organisations', [], DENIED],
 	['a member of A sees only A', w.memberA, 'select * from public.organisations', [], 1],
 	['a member of B does not see A', w.memberB, 'select * from public.organisations where id = $1', [A], 0],
 	['staff see every organisation', w.agent, 'select * from public.organisations', [], 2],
-	['a coordinator cannot change the contract', w.coordA, `update public.organisations set contract_end = '2030-01-01' where id = $1 returning id`, [A], 0],
-	['an admin changes an organisation', w.admin, `update public.organisations set name = 'Organización A' where id = $1 returning id`, [A], 1],
-	['a customer cannot create organisations', w.coordA, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], RLS],
-	['an agent (not admin) cannot create organisations', w.agent, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], RLS],
+	['a coordinator cannot change the contract', w.coordA, `update public.organisations set contract_end = '2030-01-01' where id = $1 returning id`, [A], DENIED],
+	['even an admin changes an organisation only through the functions (the plan change record)', w.admin, `update public.organisations set plan_id = 'extendido' where id = $1 returning id`, [A], DENIED],
+	['a customer cannot create organisations', w.coordA, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], DENIED],
+	['an agent (not admin) cannot create organisations', w.agent, `insert into public.organisations (name, programme_id, plan_id, contract_start, timezone) values ('X', 'estandar-extendido', 'estandar', '2026-01-01', 'UTC')`, [], DENIED],
 	['an authorized contact of A sees only A', w.contactA, 'select * from public.organisations', [], 1],
-	['an agent (not admin) cannot change an organisation', w.agent, `update public.organisations set plan_id = 'extendido' where id = $1 returning id`, [A], 0],
-	['a coordinator cannot delete their organisation', w.coordA, 'delete from public.organisations where id = $1 returning id', [A], 0],
+	['an agent (not admin) cannot change an organisation', w.agent, `update public.organisations set plan_id = 'extendido' where id = $1 returning id`, [A], DENIED],
+	['a coordinator cannot delete their organisation', w.coordA, 'delete from public.organisations where id = $1 returning id', [A], DENIED],
+	['nobody deletes organisations through the API', w.admin, 'delete from public.organisations where id = $1 returning id', [A], DENIED],
 	// memberships
 	['a member of A sees the members of A', w.memberA, 'select * from public.memberships', [], 3],
 	['a member of B sees the members of B', w.memberB, 'select * from public.memberships', [], 2],
@@ -327,6 +336,73 @@ const cases: Case[] = [
 	['a customer cannot finish an inbound mail', w.coordA, `select public.inbound_email_finish('x@y', 'dropped')`, [], DENIED],
 	['nobody calls the e-mail channel helpers through the API', w.agent, `select private.finish_inbound('x@y', 'dropped')`, [], DENIED],
 	['the service role reads the inbound mail log', service, 'select * from public.inbound_emails', [], 0],
+	// operators (the operators migration): organisation dates, plan changes, staff; admins only
+	['an admin sets contract and go-live dates', w.admin, `select id from public.set_organisation_dates($1, '2026-01-01', null, null)`, [A], 1],
+	['a coordinator cannot set their contract dates', w.coordA, `select public.set_organisation_dates($1, '2026-01-01', '2030-12-31', null)`, [A], 'admin_only'],
+	['an agent cannot set contract dates', w.agent, `select public.set_organisation_dates($1, '2026-01-01', null, null)`, [A], 'admin_only'],
+	['a lead cannot set contract dates', w.lead, `select public.set_organisation_dates($1, '2026-01-01', null, null)`, [A], 'admin_only'],
+	['anon cannot set contract dates', anon, `select public.set_organisation_dates($1, '2026-01-01', null, null)`, [A], DENIED],
+	['a member reads the last day their plan is included', w.memberA, 'select public.included_until($1)', [A], 1],
+	["a member of B learns nothing of A's plan", w.memberB, 'select public.included_until($1)', [A], 'organisation_not_found'],
+	['staff read any organisation\'s last included day', w.agent, 'select public.included_until($1)', [B], 1],
+	['anon cannot ask for the last included day', anon, 'select public.included_until($1)', [A], DENIED],
+	['a coordinator cannot change their plan', w.coordA, `select public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 1)`, [A], 'admin_only'],
+	['a member cannot change the plan', w.memberA, `select public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 1)`, [A], 'admin_only'],
+	['an agent cannot change a plan', w.agent, `select public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 1)`, [A], 'admin_only'],
+	['a lead cannot change a plan', w.lead, `select public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 1)`, [A], 'admin_only'],
+	['anon cannot change a plan', anon, `select public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 1)`, [A], DENIED],
+	['an admin schedules a plan change', w.admin, `select id from public.change_organisation_plan($1, 'estandar-extendido', 'extendido', current_date + 2)`, [A], 1],
+	['admins read the plan changes (one on A, one on B)', w.admin, 'select id from public.organisation_plan_changes', [], 2],
+	['an agent does not see plan changes', w.agent, 'select id from public.organisation_plan_changes', [], 0],
+	['a coordinator does not see their plan changes', w.coordA, 'select id from public.organisation_plan_changes', [], 0],
+	['anon cannot read plan changes', anon, 'select id from public.organisation_plan_changes', [], DENIED],
+	['nobody writes plan changes directly, not even an admin', w.admin, 'update public.organisation_plan_changes set effective_from = current_date', [], DENIED],
+	['nobody deletes plan changes through the API', w.admin, 'delete from public.organisation_plan_changes', [], DENIED],
+	['a lead cannot cancel a plan change', w.lead, 'select public.cancel_plan_change($1)', [pendingChange.id], 'admin_only'],
+	['an agent cannot cancel a plan change', w.agent, 'select public.cancel_plan_change($1)', [pendingChange.id], 'admin_only'],
+	['a coordinator cannot cancel a plan change', w.coordA, 'select public.cancel_plan_change($1)', [pendingChange.id], 'admin_only'],
+	['an admin cancels the pending plan changes', w.admin, 'select c.id from public.organisation_plan_changes x, public.cancel_plan_change(x.id) c where c.cancelled_at is not null', [], 2],
+	['anon cannot cancel plan changes', anon, 'select public.cancel_plan_change($1)', [pendingChange.id], DENIED],
+	['nobody applies due plan changes through the API', w.admin, 'select private.apply_due_plan_changes()', [], DENIED],
+	['nobody applies one plan change through the API', w.admin, 'select private.apply_plan_change(x) from public.organisation_plan_changes x', [], DENIED],
+	['an agent cannot invite staff', w.agent, `select public.invite_staff('nuevo@example.com', 'admin')`, [], 'admin_only'],
+	['a lead cannot invite staff', w.lead, `select public.invite_staff('nuevo@example.com', 'agent')`, [], 'admin_only'],
+	['a coordinator cannot invite staff', w.coordA, `select public.invite_staff('nuevo@example.com', 'agent')`, [], 'admin_only'],
+	['a member cannot make themself staff', w.memberA, `select public.invite_staff('member.a@example.com', 'admin')`, [], 'admin_only'],
+	['anon cannot invite staff', anon, `select public.invite_staff('nuevo@example.com', 'agent')`, [], DENIED],
+	['an admin invites an address with no account', w.admin, `select public.invite_staff('nuevo@example.com', 'agent')`, [], 1],
+	['admins read the staff invitations', w.admin, 'select id from public.staff_invitations', [], 2],
+	["not even admins read an invitation token's hash", w.admin, 'select token_hash from public.staff_invitations', [], DENIED],
+	['a lead does not see staff invitations', w.lead, 'select id from public.staff_invitations', [], 0],
+	['a customer does not see staff invitations', w.contactA, 'select id from public.staff_invitations', [], 0],
+	['anon cannot read staff invitations', anon, 'select id from public.staff_invitations', [], DENIED],
+	['nobody writes staff invitations directly', w.admin, `insert into public.staff_invitations (email, role) values ('x@example.com', 'admin')`, [], DENIED],
+	['nobody accepts a staff invitation by hand', w.memberB, `update public.staff_invitations set accepted_at = now()`, [], DENIED],
+	['anon cannot accept a staff invitation', anon, `select public.accept_staff_invitation('0')`, [], DENIED],
+	['a signed-in person without the mailed token is refused', w.memberA, `select public.accept_staff_invitation($1)`, ['0'.repeat(48)], 'staff_invitation_invalid'],
+	['staff without the token are refused too', w.agent, `select public.accept_staff_invitation('')`, [], 'staff_invitation_invalid'],
+	['anon cannot look at a staff invitation', anon, `select * from public.staff_invitation('0')`, [], DENIED],
+	['a signed-in person learns nothing of an invitation without its token', w.memberB, 'select * from public.staff_invitation($1)', ['0'.repeat(48)], 'staff_invitation_invalid'],
+	["the mailed token does not show the invitation to someone signed in with another address", w.memberA, 'select * from public.staff_invitation($1)', [await mailedToken('pendiente@example.com')], 'staff_invitation_other_address'],
+	["nor lets them accept it", w.memberA, 'select public.accept_staff_invitation($1)', [await mailedToken('pendiente@example.com')], 'staff_invitation_other_address'],
+	['nobody calls the invitation check through the API', w.memberA, `select private.staff_invitation_of_caller('0')`, [], DENIED],
+	['an agent cannot revoke a staff invitation', w.agent, 'select public.revoke_staff_invitation($1)', [pendingInvitation.id], 'admin_only'],
+	['a lead cannot revoke a staff invitation', w.lead, 'select public.revoke_staff_invitation($1)', [pendingInvitation.id], 'admin_only'],
+	['a member cannot revoke a staff invitation', w.memberA, 'select public.revoke_staff_invitation($1)', [pendingInvitation.id], 'admin_only'],
+	['anon cannot revoke a staff invitation', anon, 'select public.revoke_staff_invitation($1)', [pendingInvitation.id], DENIED],
+	['an admin revokes the staff invitations', w.admin, 'select r.id from public.staff_invitations i, public.revoke_staff_invitation(i.id) r where r.revoked_at is not null', [], 2],
+	['an agent cannot promote themself through the function', w.agent, `select public.set_staff_role($1, 'admin', 2)`, [w.agent.id], 'admin_only'],
+	['a lead cannot change roles', w.lead, `select public.set_staff_role($1, 'agent', 1)`, [w.agent.id], 'admin_only'],
+	['a coordinator cannot change staff roles', w.coordA, `select public.set_staff_role($1, 'lead', 1)`, [w.agent.id], 'admin_only'],
+	['anon cannot change staff roles', anon, `select public.set_staff_role($1, 'lead', 1)`, [w.agent.id], DENIED],
+	['an admin changes a staff level through the function', w.admin, `select user_id from public.set_staff_role($1, 'agent', 1)`, [w.agent.id], 1],
+	['the last admin cannot step down', w.admin, `select public.set_staff_role($1, 'lead', 2)`, [w.admin.id], 'last_admin'],
+	['an agent cannot deactivate staff', w.agent, 'select public.deactivate_staff($1)', [w.lead.id], 'admin_only'],
+	['a lead cannot deactivate staff', w.lead, 'select public.deactivate_staff($1)', [w.agent.id], 'admin_only'],
+	['a member cannot deactivate staff', w.memberA, 'select public.deactivate_staff($1)', [w.agent.id], 'admin_only'],
+	['anon cannot deactivate staff', anon, 'select public.deactivate_staff($1)', [w.agent.id], DENIED],
+	['an admin cannot deactivate themself', w.admin, 'select public.deactivate_staff($1)', [w.admin.id], 'staff_self'],
+	['nobody calls the admin lock through the API', w.admin, 'select private.lock_admins()', [], DENIED],
 ];
 
 describe('security matrix', () => {
@@ -551,10 +627,13 @@ describe('changing the people', () => {
 	it('an admin makes someone staff, who then sees every ticket and internal note; removed, they see only their own again', async () => {
 		const u = await db.user();
 		expect(await db.as(u, `select * from public.ticket_messages where visibility = 'internal'`)).toEqual([]);
-		expect(await db.as(w.admin, `insert into public.staff (user_id, role) values ($1, 'agent') returning role`, [u.id])).toEqual([{ role: 'agent' }]);
+		expect(await db.as(w.admin, `select public.invite_staff($1, 'agent') ->> 'role' as role`, [u.email])).toEqual([{ role: 'agent' }]);
+		// The invitation alone grants nothing; the mailed token, presented by that person, does.
+		expect(await db.as(u, `select * from public.ticket_messages where visibility = 'internal'`)).toEqual([]);
+		expect(await db.as(u, 'select role from public.accept_staff_invitation($1)', [await mailedToken(u.email!)])).toEqual([{ role: 'agent' }]);
 		expect((await db.as(u, `select * from public.ticket_messages where visibility = 'internal'`)).length).toBeGreaterThan(0);
 		expect(new Set(await ticketsOf(u))).toEqual(new Set([A, B]));
-		expect(await db.as(w.admin, 'delete from public.staff where user_id = $1 returning user_id', [u.id])).toHaveLength(1);
+		expect(await db.as(w.admin, 'select user_id from public.deactivate_staff($1)', [u.id])).toHaveLength(1);
 		expect(await ticketsOf(u)).toEqual([]);
 	});
 });

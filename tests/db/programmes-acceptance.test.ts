@@ -79,18 +79,33 @@ describe('000 comunidad: the foundation takes no tickets', () => {
 		expect((await db.admin.query(`select count(*)::int as n from public.organisations where programme_id = 'comunidad'`)).rows[0].n).toBe(0);
 	});
 
-	it('and were one there, may_open_ticket would refuse its tickets before anything else: tickets_not_offered', async () => {
-		// An organisation row that cannot be stored, handed to the rule as create_ticket would (owner only).
-		const u = await db.user();
+	it('and were one there, may_open_ticket would refuse its tickets (tickets_not_offered) to its members only: an outsider learns nothing of the programme', async () => {
+		// An organisation row that cannot be stored, handed to the rule as create_ticket would (owner
+		// only): a real organisation's id, so its people are members, on the comunidad programme.
+		const org = await createOrganisation(db, 'Usuarios de MxOS');
+		const coordinator = await person(org, 'coordinator');
+		const outsider = await db.user();
+		const mayOpen = (programme: string, requester: string) =>
+			db.admin
+				.query(
+					`select private.may_open_ticket(jsonb_populate_record(o, jsonb_build_object('programme_id', $2::text, 'plan_id', 'ninguno')), $3) from public.organisations o where o.id = $1`,
+					[org, programme, requester],
+				)
+				.then(() => null)
+				.catch((e) => ({ message: e.message, code: e.code }));
+		expect(await mayOpen('comunidad', coordinator.id)).toEqual({ message: 'tickets_not_offered', code: '42501' });
+		expect(await mayOpen('comunidad', outsider.id)).toEqual({ message: 'not_a_member', code: '42501' });
+		// A programme the database does not know takes no tickets either (fails closed, not open).
+		expect(await mayOpen('no-existe', coordinator.id)).toEqual({ message: 'tickets_not_offered', code: '42501' });
+	});
+
+	it('a plan the database does not know lets authorized contacts only (fails closed)', async () => {
+		const org = await createOrganisation(db, 'Plan desconocido');
+		const member = await person(org, 'member');
 		const err = await db.admin
-			.query(
-				`select private.may_open_ticket(jsonb_populate_record(null::public.organisations, jsonb_build_object(
-					'id', gen_random_uuid(), 'name', 'Usuarios de MxOS', 'programme_id', 'comunidad', 'plan_id', 'ninguno',
-					'contract_start', '2026-01-01', 'timezone', 'America/Mexico_City')), $1)`,
-				[u.id],
-			)
+			.query(`select private.may_open_ticket(jsonb_populate_record(o, '{"plan_id": "ninguno"}'), $2) from public.organisations o where o.id = $1`, [org, member.id])
 			.catch((e) => e);
-		expect(err).toMatchObject({ message: 'tickets_not_offered', code: '42501' });
+		expect(err).toMatchObject({ message: 'not_authorized_contact', code: '42501' });
 	});
 });
 

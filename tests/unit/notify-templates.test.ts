@@ -53,7 +53,7 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
 		},
 	},
 	alert_published: { article: 'alertas/visor', title: { es: 'Vulnerabilidad en el visor', en: 'Viewer vulnerability' }, severity: 'critical', state: 'published', product: 'Quetzal Docs', versions: ['5.1'] },
-	staff_invited: { role: 'lead', level: 2, account: false },
+	staff_invited: { role: 'lead', level: 2, token: 'ab'.repeat(24), valid_days: 7 },
 	// The mails of a ticket's events queued by the database (the notify migration): they always name the ticket.
 	customer_replied: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro', body: 'Ya reinicié.\nSigue igual.' },
 	customer_confirmed: { ticket: TICKET, number: 1042, subject: 'No arranca', author: 'Ana Pérez <ana@sanpedro.mx>', organisation: 'Clínica San Pedro' },
@@ -415,21 +415,24 @@ describe('the portal’s name in the small print', () => {
 });
 
 describe('staff_invited (invite_staff, the operators migration)', () => {
-	it('tells a person without an account to sign up with this address, in Spanish and English, linking the account page', () => {
-		const a = render('staff_invited', { role: 'lead', level: 2, account: false }, es);
-		const b = render('staff_invited', { role: 'lead', level: 2, account: false }, en);
-		expect(a.subject).toBe('Te damos la bienvenida al equipo de soporte (responsable de equipo)');
-		expect(b.subject).toBe('Welcome to the support team (team lead)');
-		expect(a.text).toContain('Crea tu cuenta con esta misma dirección de correo');
-		expect(b.text).toContain('Create your account with this same e-mail address');
-		expect(a.html).toContain(`href="${SITE}/cuenta/"`);
-		expect(b.html).toContain(`href="${SITE}/en/cuenta/"`);
-		expect(a.text).toMatch(/un administrador de Mostrador te ha añadido a su equipo de soporte/);
+	const TOKEN = '0123456789abcdef'.repeat(3);
+	it('carries the single-use link to the account page, in Spanish and English', () => {
+		const a = render('staff_invited', { role: 'lead', level: 2, token: TOKEN, valid_days: 7 }, es);
+		const b = render('staff_invited', { role: 'lead', level: 2, token: TOKEN, valid_days: 7 }, en);
+		expect(a.subject).toBe('Invitación al equipo de soporte (responsable de equipo)');
+		expect(b.subject).toBe('Invitation to the support team (team lead)');
+		expect(a.html).toContain(`href="${SITE}/cuenta/?equipo=${TOKEN}"`);
+		expect(b.html).toContain(`href="${SITE}/en/cuenta/?equipo=${TOKEN}"`);
+		expect(a.text).toContain(`${SITE}/cuenta/?equipo=${TOKEN}`);
+		expect(a.text).toContain('entra con esta misma dirección de correo');
+		expect(a.text).toContain('caduca en 7 días');
+		expect(b.text).toContain('expires in 7 days');
+		expect(a.text).toMatch(/un administrador de Mostrador te ha invitado a su equipo de soporte/);
 	});
 
-	it('tells a person with an account they are staff now, and refuses an unknown role', () => {
-		const a = render('staff_invited', { role: 'agent', level: 1, account: true }, es);
-		expect(a.text).toContain('te ha añadido al equipo de soporte como agente, en el nivel 1');
-		expect(renderNotification('staff_invited', { role: 'owner', level: 1, account: true }, es).ok).toBe(false);
+	it('refuses an unknown role, and a token that is not one', () => {
+		expect(renderNotification('staff_invited', { role: 'owner', level: 1, token: TOKEN, valid_days: 7 }, es).ok).toBe(false);
+		expect(renderNotification('staff_invited', { role: 'agent', level: 1, token: '../../admin', valid_days: 7 }, es).ok).toBe(false);
+		expect(renderNotification('staff_invited', { role: 'agent', level: 1, valid_days: 7 }, es).ok).toBe(false);
 	});
 });

@@ -7,6 +7,7 @@ import { pageLang, useSession } from '../shared/use-session.ts';
 import { gate } from '../shared/SessionGate.tsx';
 import type { AccountLabels, PlanNames } from './labels.ts';
 import { SignedIn } from './SignedIn.tsx';
+import { staffTokenIn } from './StaffInvitation.tsx';
 
 export default function Account({ labels, planNames }: { labels: AccountLabels; planNames: PlanNames }) {
 	const session = useSession();
@@ -19,7 +20,14 @@ export default function Account({ labels, planNames }: { labels: AccountLabels; 
 		signedOut: (client) => {
 			const focus = seen.current.signedIn;
 			seen.current.signedOut = true;
-			return <SignIn client={client} labels={labels} focus={focus} />;
+			// Opened from a staff invitation's mail: say why to sign in (the link keeps its token through it).
+			const invited = typeof location !== 'undefined' && staffTokenIn(location.search) !== null;
+			return (
+				<>
+					{invited && <p class="account-hint">{labels.staffInvitationSignIn}</p>}
+					<SignIn client={client} labels={labels} focus={focus} />
+				</>
+			);
 		},
 		children: ({ client, user }) => {
 			const focus = seen.current.signedOut;

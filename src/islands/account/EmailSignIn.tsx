@@ -1,5 +1,6 @@
 // Signing in by e-mail: one mail carries a magic link and a 6-digit code (either signs in). The link
-// comes back to this page with the session in the URL fragment, which supabase-js picks up.
+// comes back to this page with the session in the URL fragment, which supabase-js picks up, and with
+// the page's query kept (a staff invitation's ?equipo=<token> must survive the round trip).
 import { useState } from 'preact/hooks';
 import { fill } from '../shared/labels.ts';
 import { authMessage } from './errors.ts';
@@ -18,7 +19,7 @@ export function EmailSignIn({ client, labels, email, onEmail, focus, alternative
 		await attempt(async () => {
 			const { error } = await client.auth.signInWithOtp({
 				email: address,
-				options: { emailRedirectTo: location.origin + location.pathname, shouldCreateUser: true },
+				options: { emailRedirectTo: location.origin + location.pathname + location.search, shouldCreateUser: true },
 			});
 			if (error) setProblem({ field: 'email', text: authMessage(error, labels) });
 			else setSentTo(address);

@@ -1,4 +1,5 @@
-// The account of a signed-in person: who they are and where they belong, joining an organisation,
+// The account of a signed-in person: who they are and where they belong, accepting an invitation to
+// the support team when the page was opened from its mail (?equipo=), joining an organisation,
 // name and language, and signing out. Reads fail plainly (the backend may be down) without hiding
 // the session line or the way out.
 import { useState } from 'preact/hooks';
@@ -13,6 +14,7 @@ import { useFocusOnMount } from './use-focus.ts';
 import { Summary } from './Summary.tsx';
 import { JoinOrganisation } from './JoinOrganisation.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { StaffInvitation, staffTokenIn } from './StaffInvitation.tsx';
 import { Loading } from '../shared/states.tsx';
 
 interface Props {
@@ -29,6 +31,8 @@ export function SignedIn({ client, user, labels, planNames, lang, focus }: Props
 	const { state, refresh } = useAccount(client, user.id);
 	const [leaving, setLeaving] = useState(false);
 	const sessionLine = useFocusOnMount<HTMLParagraphElement>(focus);
+	// Read once: accepting removes it from the address bar, and the section stays to say so.
+	const [staffToken] = useState(() => (typeof location === 'undefined' ? null : staffTokenIn(location.search)));
 
 	async function signOut() {
 		setLeaving(true);
@@ -54,6 +58,7 @@ export function SignedIn({ client, user, labels, planNames, lang, focus }: Props
 					{state.error instanceof AccountReadError ? rpcMessage(state.error, labels, state.error.status) : labels.unavailable}
 				</p>
 			)}
+			{staffToken && <StaffInvitation client={client} token={staffToken} labels={labels} lang={lang} refresh={refresh} />}
 			{state.status === 'ready' && (
 				<>
 					<Summary client={client} userId={user.id} data={state.data} email={user.email ?? ''} labels={labels} planNames={planNames} lang={lang} refresh={refresh} />

@@ -54,6 +54,14 @@ export const accountLabelKeys = [
 	'staffAdmin',
 	'myTickets',
 	'newTicket',
+	// Accepting an invitation to the support team (?equipo=<token>)
+	'staffInvitationHeading',
+	'staffInvitationSignIn',
+	'staffInvitationIntro',
+	'staffInvitationAccept',
+	'staffInvitationAccepting',
+	'staffInvitationAccepted',
+	'staffInvitationConsole',
 	// Joining an organisation
 	'joinHeading',
 	'joinCode',

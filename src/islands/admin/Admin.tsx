@@ -1,5 +1,6 @@
 // The support team's publishing and organisations page (/admin/, /en/admin/): downloads, alert
-// notifications, comment moderation and, for admins, organisations. Signed out, it asks the visitor
+// notifications, comment moderation and, for admins, organisations, the support team and a warning
+// when a calendar lists no holidays for next year. Signed out, it asks the visitor
 // to sign in; signed in as a customer, it says plainly the page is for the support team (every RPC
 // behind it refuses them as well). supabase-js loads when the island hydrates.
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +14,7 @@ import { Publishing } from './downloads/Publishing.tsx';
 import { AlertNotices } from './alerts/AlertNotices.tsx';
 import { CommentModeration } from './comments/CommentModeration.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
+import { Staff } from './staff/Staff.tsx';
 
 export default function Admin(props: AdminProps) {
 	const { labels, paths } = props;
@@ -35,12 +37,12 @@ function StaffOnly({ client, userId, props }: { client: SupabaseClient; userId: 
 				{labels.staffOnly}
 			</p>
 		);
-	return <Sections client={client} role={staff.role} props={props} />;
+	return <Sections client={client} role={staff.role} userId={userId} props={props} />;
 }
 
-const SECTION_LABEL = { descargas: 'nav.downloads', alertas: 'nav.alerts', comentarios: 'nav.comments', organizaciones: 'nav.organisations' } as const;
+const SECTION_LABEL = { descargas: 'nav.downloads', alertas: 'nav.alerts', comentarios: 'nav.comments', organizaciones: 'nav.organisations', equipo: 'nav.staff' } as const;
 
-function Sections({ client, role, props }: { client: SupabaseClient; role: StaffRole; props: AdminProps }) {
+function Sections({ client, role, userId, props }: { client: SupabaseClient; role: StaffRole; userId: string; props: AdminProps }) {
 	const { labels } = props;
 	const [section, setSection] = useState<Section | undefined>(undefined);
 	useEffect(() => setSection(sectionFrom(location.search)), []);
@@ -60,6 +62,7 @@ function Sections({ client, role, props }: { client: SupabaseClient; role: Staff
 					))}
 				</ul>
 			</nav>
+			{role === 'admin' && props.calendarWarnings.length > 0 && <CalendarWarnings props={props} />}
 			{!allowed ? (
 				<p class="admin-gate" role="alert">
 					{labels.adminOnly}
@@ -70,9 +73,29 @@ function Sections({ client, role, props }: { client: SupabaseClient; role: Staff
 				<AlertNotices client={client} props={props} />
 			) : section === 'comentarios' ? (
 				<CommentModeration client={client} props={props} />
+			) : section === 'equipo' ? (
+				<Staff client={client} props={props} userId={userId} />
 			) : (
 				<Organisations client={client} props={props} />
 			)}
 		</div>
+	);
+}
+
+/** The calendars whose holiday list has run out for next year (computed when the site was built). */
+function CalendarWarnings({ props }: { props: AdminProps }) {
+	const { labels } = props;
+	return (
+		<section class="admin-panel admin-warning" aria-labelledby="admin-calendars-heading">
+			<h2 id="admin-calendars-heading">{labels['calendars.heading']}</h2>
+			<p>{labels['calendars.intro']}</p>
+			<ul>
+				{props.calendarWarnings.map((w) => (
+					<li key={w}>
+						<code>{w}</code>
+					</li>
+				))}
+			</ul>
+		</section>
 	);
 }

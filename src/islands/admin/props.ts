@@ -1,6 +1,6 @@
 // What the admin page computes at build time and hands to the island: the alert articles (from the
 // docs collection), the product catalogue with each version's support status under the programme's
-// version policy, and the active programme's plans. The island never loads the content files itself.
+// version policy, the programmes that take tickets with their plans, and the calendars' warnings. The island never loads the content files itself.
 import type { Labels } from '../shared/labels.ts';
 import type { AdminLabelKey } from './labels.ts';
 
@@ -32,6 +32,17 @@ export interface PlanInfo {
 	name: string;
 	/** null: unlimited. */
 	authorizedContacts: number | null;
+	/** Included for these months after go-live or the contract's start (may_open_ticket enforces it); null: no such limit. */
+	includedMonths: number | null;
+	includedAfter: 'go_live' | 'contract_start' | null;
+}
+
+/** A programme organisations can be placed on (one that takes customer tickets), with its plans. */
+export interface ProgrammeInfo {
+	id: string;
+	name: string;
+	timezone: string;
+	plans: PlanInfo[];
 }
 
 export interface AdminProps {
@@ -40,8 +51,12 @@ export interface AdminProps {
 	paths: { account: string; downloads: string; admin: string; prefix: string };
 	alerts: AlertArticle[];
 	products: ProductInfo[];
-	/** The active programme: new organisations are created on one of its plans. */
+	/** The active programme: the forms start on it. */
 	programme: { id: string; timezone: string; plans: PlanInfo[] };
+	/** Every programme that takes customer tickets, the active one first: organisations go on any of them. */
+	programmes: ProgrammeInfo[];
+	/** check:content's calendarWarnings() at build time: calendars whose holidays run out before next year. */
+	calendarWarnings: string[];
 	/** Every known programme's plan names in the page's language, keyed `<programme>/<plan>`. */
 	planNames: Record<string, string>;
 	labels: Labels<AdminLabelKey>;

@@ -1,6 +1,6 @@
 // The page's sections, addressed as /admin/?seccion=<name> so each can be linked and reloaded. The
-// organisations section is for admins only; the rest for all support staff.
-export const SECTIONS = ['descargas', 'alertas', 'comentarios', 'organizaciones'] as const;
+// organisations and team sections are for admins only; the rest for all support staff.
+export const SECTIONS = ['descargas', 'alertas', 'comentarios', 'organizaciones', 'equipo'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export function sectionFrom(search: string): Section {
@@ -8,4 +8,4 @@ export function sectionFrom(search: string): Section {
 	return (SECTIONS as readonly string[]).includes(wanted ?? '') ? (wanted as Section) : 'descargas';
 }
 
-export const ADMIN_ONLY: readonly Section[] = ['organizaciones'];
+export const ADMIN_ONLY: readonly Section[] = ['organizaciones', 'equipo'];

@@ -665,6 +665,82 @@ export type Database = {
           },
         ]
       }
+      organisation_plan_changes: {
+        Row: {
+          applied_at: string | null
+          cancelled_at: string | null
+          effective_from: string
+          failed_at: string | null
+          failure: string | null
+          from_plan_id: string
+          from_programme_id: string
+          id: string
+          organisation_id: string
+          requested_at: string
+          requested_by: string | null
+          retarget_open: boolean
+          retargeted_tickets: number | null
+          to_plan_id: string
+          to_programme_id: string
+        }
+        Insert: {
+          applied_at?: string | null
+          cancelled_at?: string | null
+          effective_from: string
+          failed_at?: string | null
+          failure?: string | null
+          from_plan_id: string
+          from_programme_id: string
+          id?: string
+          organisation_id: string
+          requested_at?: string
+          requested_by?: string | null
+          retarget_open?: boolean
+          retargeted_tickets?: number | null
+          to_plan_id: string
+          to_programme_id: string
+        }
+        Update: {
+          applied_at?: string | null
+          cancelled_at?: string | null
+          effective_from?: string
+          failed_at?: string | null
+          failure?: string | null
+          from_plan_id?: string
+          from_programme_id?: string
+          id?: string
+          organisation_id?: string
+          requested_at?: string
+          requested_by?: string | null
+          retarget_open?: boolean
+          retargeted_tickets?: number | null
+          to_plan_id?: string
+          to_programme_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisation_plan_changes_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organisation_plan_changes_requested_by_fkey"
+            columns: ["requested_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organisation_plan_changes_to_programme_id_to_plan_id_fkey"
+            columns: ["to_programme_id", "to_plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["programme_id", "id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           contract_end: string | null
@@ -1036,6 +1112,63 @@ export type Database = {
             foreignKeyName: "staff_user_id_fkey"
             columns: ["user_id"]
             isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      staff_invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          email: string
+          expires_at: string
+          id: string
+          invited_at: string
+          invited_by: string | null
+          level: number
+          revoked_at: string | null
+          role: string
+          token_hash: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          email: string
+          expires_at: string
+          id?: string
+          invited_at?: string
+          invited_by?: string | null
+          level?: number
+          revoked_at?: string | null
+          role: string
+          token_hash: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_at?: string
+          invited_by?: string | null
+          level?: number
+          revoked_at?: string | null
+          role?: string
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "staff_invitations_accepted_by_fkey"
+            columns: ["accepted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
@@ -1594,6 +1727,21 @@ export type Database = {
       }
     }
     Functions: {
+      accept_staff_invitation: {
+        Args: { token: string }
+        Returns: {
+          created_at: string
+          level: number
+          role: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "staff"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       add_email_reply: {
         Args: {
           attachments?: Json
@@ -1719,6 +1867,32 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      cancel_plan_change: {
+        Args: { change: string }
+        Returns: {
+          applied_at: string | null
+          cancelled_at: string | null
+          effective_from: string
+          failed_at: string | null
+          failure: string | null
+          from_plan_id: string
+          from_programme_id: string
+          id: string
+          organisation_id: string
+          requested_at: string
+          requested_by: string | null
+          retarget_open: boolean
+          retargeted_tickets: number | null
+          to_plan_id: string
+          to_programme_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "organisation_plan_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       change_level: {
         Args: { level: number; ticket: string }
         Returns: {
@@ -1770,6 +1944,38 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "tickets"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      change_organisation_plan: {
+        Args: {
+          effective_from: string
+          organisation: string
+          plan: string
+          programme: string
+          retarget_open?: boolean
+        }
+        Returns: {
+          applied_at: string | null
+          cancelled_at: string | null
+          effective_from: string
+          failed_at: string | null
+          failure: string | null
+          from_plan_id: string
+          from_programme_id: string
+          id: string
+          organisation_id: string
+          requested_at: string
+          requested_by: string | null
+          retarget_open: boolean
+          retargeted_tickets: number | null
+          to_plan_id: string
+          to_programme_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "organisation_plan_changes"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -2123,6 +2329,21 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      deactivate_staff: {
+        Args: { member: string }
+        Returns: {
+          created_at: string
+          level: number
+          role: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "staff"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       display_names: {
         Args: { people: string[] }
         Returns: {
@@ -2266,6 +2487,11 @@ export type Database = {
       inbound_thread_ticket: {
         Args: { message_ids: string[] }
         Returns: string
+      }
+      included_until: { Args: { organisation: string }; Returns: string }
+      invite_staff: {
+        Args: { email: string; level?: number; role: string }
+        Returns: Json
       }
       join_organisation: { Args: { code: string }; Returns: string }
       link_follow_up: {
@@ -2723,6 +2949,28 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      revoke_staff_invitation: {
+        Args: { invitation: string }
+        Returns: {
+          accepted_at: string | null
+          accepted_by: string | null
+          email: string
+          expires_at: string
+          id: string
+          invited_at: string
+          invited_by: string | null
+          level: number
+          revoked_at: string | null
+          role: string
+          token_hash: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "staff_invitations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       set_membership_role: {
         Args: { member: string; organisation: string; role: string }
         Returns: {
@@ -2734,6 +2982,46 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "memberships"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_organisation_dates: {
+        Args: {
+          contract_end?: string
+          contract_start: string
+          go_live?: string
+          organisation: string
+        }
+        Returns: {
+          contract_end: string | null
+          contract_start: string
+          created_at: string
+          go_live: string | null
+          id: string
+          name: string
+          plan_id: string
+          programme_id: string
+          timezone: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "organisations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_staff_role: {
+        Args: { level: number; member: string; role: string }
+        Returns: {
+          created_at: string
+          level: number
+          role: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "staff"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -2766,6 +3054,14 @@ export type Database = {
           update_rate: number
           updates_measured: number
           updates_on_time: number
+        }[]
+      }
+      staff_invitation: {
+        Args: { token: string }
+        Returns: {
+          expires_at: string
+          level: number
+          role: string
         }[]
       }
       staff_reopen_ticket: {

@@ -250,6 +250,96 @@ const CATALOGUE = {
 		status: 404,
 		audience: 'staff',
 	},
+	// ── Operators (20261121001800_operators.sql) ────────────────────────────────────────────────────
+	programme_without_tickets: {
+		es: 'Este programa no atiende tickets de clientes: elige un programa con tickets.',
+		en: 'This programme takes no customer tickets: choose a programme that does.',
+		status: 400,
+		audience: 'staff',
+	},
+	invalid_go_live: {
+		es: 'La puesta en marcha no puede ser anterior al inicio del contrato.',
+		en: 'Go-live cannot come before the contract starts.',
+		status: 400,
+		audience: 'staff',
+	},
+	invalid_effective_date: {
+		es: 'El cambio se aplica desde hoy o desde una fecha posterior (en la zona horaria de la organización).',
+		en: 'The change applies from today or a later date (in the organisation’s time zone).',
+		status: 400,
+		audience: 'staff',
+	},
+	retarget_other_programme: {
+		es: 'Los tickets abiertos se quedan en su programa: un cambio de programa solo se aplica a los tickets nuevos. Desmarca «aplicar también a los tickets abiertos».',
+		en: 'Open tickets stay on their programme: a change of programme applies to new tickets only. Untick “also apply to open tickets”.',
+		status: 400,
+		audience: 'staff',
+	},
+	plan_unchanged: {
+		es: 'La organización ya tiene este plan.',
+		en: 'The organisation is on this plan already.',
+		status: 400,
+		audience: 'staff',
+	},
+	plan_change_not_found: {
+		es: 'Ese cambio de plan no existe. Actualiza la página.',
+		en: 'There is no such plan change. Reload the page.',
+		status: 404,
+		audience: 'staff',
+	},
+	plan_change_applied: {
+		es: 'Ese cambio ya está en vigor y no se puede cancelar; programa otro cambio para deshacerlo.',
+		en: 'That change is in force already and cannot be cancelled; schedule another change to undo it.',
+		status: 400,
+		audience: 'staff',
+	},
+	invalid_email: {
+		es: 'Escribe una dirección de correo, por ejemplo ana@example.com.',
+		en: 'Enter an e-mail address, such as ana@example.com.',
+		status: 400,
+		audience: 'staff',
+	},
+	already_staff: {
+		es: 'Esta persona ya forma parte del equipo de soporte; cambia su rol en la lista.',
+		en: 'This person is on the support team already; change their role in the list.',
+		status: 400,
+		audience: 'staff',
+	},
+	staff_not_found: {
+		es: 'Esta persona ya no forma parte del equipo de soporte. Actualiza la lista.',
+		en: 'This person is no longer on the support team. Refresh the list.',
+		status: 404,
+		audience: 'staff',
+	},
+	staff_invitation_not_found: {
+		es: 'Esa invitación al equipo no existe. Actualiza la lista.',
+		en: 'There is no such team invitation. Refresh the list.',
+		status: 404,
+		audience: 'staff',
+	},
+	// The invitee meets these on the account page, before they are staff: no audience.
+	staff_invitation_invalid: {
+		es: 'Este enlace de invitación al equipo no es válido: puede que haya caducado, que ya se haya usado o que se haya retirado. Pide al administrador que te invite de nuevo.',
+		en: 'This team invitation link is not valid: it may have expired, been used already or been withdrawn. Ask the administrator to invite you again.',
+		status: 400,
+	},
+	staff_invitation_other_address: {
+		es: 'Esta invitación es para otra dirección de correo. Cierra la sesión y entra con la dirección a la que llegó la invitación.',
+		en: 'This invitation is for another e-mail address. Sign out and sign in with the address the invitation was sent to.',
+		status: 403,
+	},
+	last_admin: {
+		es: 'El equipo de soporte necesita al menos un administrador: nombra otro antes.',
+		en: 'The support team needs at least one administrator: make someone else one first.',
+		status: 400,
+		audience: 'staff',
+	},
+	staff_self: {
+		es: 'No puedes darte de baja a ti mismo: lo hace otro administrador.',
+		en: 'You cannot take yourself off the team: another administrator does it.',
+		status: 403,
+		audience: 'staff',
+	},
 	invalid_validity: {
 		es: 'Un código de invitación vale entre 1 y 365 días.',
 		en: 'An invitation code is valid for 1 to 365 days.',

@@ -35,6 +35,8 @@ export const TEMPLATE_AUDIENCE = {
 	weekly_digest: 'customer',
 	monthly_report: 'customer',
 	alert_published: 'customer',
+	// Not about a ticket: no reply address either way; its own footer (the person may not be staff yet).
+	staff_invited: 'customer',
 } as const satisfies Record<TemplateName, Audience>;
 
 /** The template's audience; undefined for a name that is not a template (the drain dead-letters it). */

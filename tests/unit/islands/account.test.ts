@@ -111,3 +111,29 @@ describe('loadAccount', () => {
 		expect([error.status, error.code, error.message]).toEqual([401, 'PGRST303', 'JWT expired']);
 	});
 });
+
+describe('the staff invitation link (?equipo=<token>)', async () => {
+	const { staffTokenIn, withoutStaffToken } = await import('../../../src/islands/account/StaffInvitation.tsx');
+	const TOKEN = '0123456789abcdef'.repeat(3);
+
+	it('reads the token from the address, forgiving case and spaces, and nothing that cannot be one', () => {
+		expect(staffTokenIn(`?equipo=${TOKEN}`)).toBe(TOKEN);
+		expect(staffTokenIn(`?a=1&equipo=${TOKEN.toUpperCase()}%20`)).toBe(TOKEN);
+		expect(staffTokenIn('')).toBeNull();
+		expect(staffTokenIn('?equipo=')).toBeNull();
+		expect(staffTokenIn('?equipo=<script>')).toBeNull();
+	});
+
+	it('leaves the address without the token once used, keeping everything else', () => {
+		expect(withoutStaffToken(`https://soporte.example.mx/en/cuenta/?equipo=${TOKEN}&x=1#top`)).toBe('/en/cuenta/?x=1#top');
+		expect(withoutStaffToken(`https://soporte.example.mx/cuenta/?equipo=${TOKEN}`)).toBe('/cuenta/');
+	});
+
+	it('says the invitation refusals in the catalogue’s words, never a bare code', () => {
+		for (const code of ['staff_invitation_invalid', 'staff_invitation_other_address']) {
+			const text = rpcMessage({ message: code, code: 'P0001' }, labels, 400, 'es');
+			expect(text).not.toContain(code);
+			expect(text.length).toBeGreaterThan(20);
+		}
+	});
+});

@@ -28,7 +28,8 @@ describe('sectionFrom', () => {
 		expect(sectionFrom('?seccion=alertas&x=1')).toBe('alertas');
 		expect(sectionFrom('?seccion=usuarios')).toBe('descargas');
 		expect(sectionFrom('')).toBe('descargas');
-		expect(ADMIN_ONLY).toEqual(['organizaciones']);
+		expect(sectionFrom('?seccion=equipo')).toBe('equipo');
+		expect(ADMIN_ONLY).toEqual(['organizaciones', 'equipo']);
 	});
 });
 

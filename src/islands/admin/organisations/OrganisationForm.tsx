@@ -1,6 +1,6 @@
-// Creates a customer organisation (create_organisation, admins): its name, a plan of the active
-// programme (with how many authorized contacts it allows), the contract's first and last day, and the
-// time zone its deadlines are shown in (the programme's unless changed).
+// Creates a customer organisation (create_organisation, admins): its name, a programme that takes
+// customer tickets and one of its plans (with how many authorized contacts it allows), the contract's
+// first and last day, and the time zone its deadlines are shown in (the programme's unless changed).
 import { useMemo, useState } from 'preact/hooks';
 import type { SupabaseClient } from '../../../lib/supabase.ts';
 import { fill } from '../../shared/labels.ts';
@@ -11,11 +11,12 @@ import { createOrganisation, type NewOrganisation, type Organisation } from './o
 import { Options } from '../../shared/Options.tsx';
 import { Submit } from '../FormEnd.tsx';
 
-type FieldName = 'name' | 'plan' | 'contract_start' | 'contract_end' | 'timezone';
+type FieldName = 'name' | 'programme' | 'plan' | 'contract_start' | 'contract_end' | 'timezone';
 const FIELD_OF: Record<string, FieldName> = {
 	invalid_name: 'name',
 	organisation_exists: 'name',
 	plan_not_found: 'plan',
+	programme_without_tickets: 'programme',
 	contract_start_required: 'contract_start',
 	invalid_contract_dates: 'contract_end',
 	invalid_timezone: 'timezone',
@@ -30,8 +31,9 @@ function timeZones(): string[] {
 }
 
 export function OrganisationForm({ client, props, onCreated }: { client: SupabaseClient; props: AdminProps; onCreated: () => void }) {
-	const { labels, programme } = props;
-	const blank = (): NewOrganisation => ({ name: '', programme: programme.id, plan: programme.plans[0]?.id ?? '', contract_start: '', contract_end: null, timezone: programme.timezone });
+	const { labels, programmes } = props;
+	const first = programmes[0] ?? { ...props.programme, name: props.programme.id };
+	const blank = (): NewOrganisation => ({ name: '', programme: first.id, plan: first.plans[0]?.id ?? '', contract_start: '', contract_end: null, timezone: first.timezone });
 	const [o, setO] = useState<NewOrganisation>(blank);
 	const { form, errors, formError, setFormError, found, refused } = useFieldErrors<FieldName>('admin-org-', labels);
 	const [created, setCreated] = useState<Organisation | null>(null);
@@ -59,6 +61,12 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 		onCreated();
 	}
 
+	const programme = programmes.find((p) => p.id === o.programme) ?? first;
+	// Another programme: its first plan, and its time zone unless the admin typed another one.
+	const chooseProgramme = (id: string) => {
+		const next = programmes.find((p) => p.id === id) ?? first;
+		setO((x) => ({ ...x, programme: next.id, plan: next.plans[0]?.id ?? '', timezone: x.timezone === programme.timezone ? next.timezone : x.timezone }));
+	};
 	const planHint = (id: string) => {
 		const p = programme.plans.find((x) => x.id === id);
 		if (!p) return undefined;
@@ -72,6 +80,11 @@ export function OrganisationForm({ client, props, onCreated }: { client: Supabas
 			<form ref={form} class="mostrador-form" onSubmit={submit} noValidate>
 				<Field id="admin-org-name" label={labels['orgs.name']} error={errors.name}>
 					<input {...controlProps('admin-org-name', undefined, errors.name)} value={o.name} maxLength={200} onInput={(e) => set({ name: e.currentTarget.value })} />
+				</Field>
+				<Field id="admin-org-programme" label={labels['orgs.programme']} hint={labels['orgs.programmeHint']} error={errors.programme}>
+					<select {...controlProps('admin-org-programme', labels['orgs.programmeHint'], errors.programme)} value={o.programme} onChange={(e) => chooseProgramme(e.currentTarget.value)}>
+						<Options items={programmes} />
+					</select>
 				</Field>
 				<Field id="admin-org-plan" label={labels['orgs.plan']} hint={hint} error={errors.plan}>
 					<select {...controlProps('admin-org-plan', hint, errors.plan)} value={o.plan} onChange={(e) => set({ plan: e.currentTarget.value })}>

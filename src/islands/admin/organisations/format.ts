@@ -22,3 +22,22 @@ export function contract(o: Organisation, props: AdminProps): string {
 	const start = day(o.contract_start, lang);
 	return o.contract_end ? fill(labels['orgs.contractRange'], { start, end: day(o.contract_end, lang) }) : fill(labels['orgs.contractFrom'], { start });
 }
+
+/** The programme's name in the page's language; its id when it takes no tickets or the site does not know it. */
+export function programmeName(id: string, props: AdminProps): string {
+	return props.programmes.find((p) => p.id === id)?.name ?? id;
+}
+
+/** The plan as the site describes it (its included months), when the site knows the programme. */
+export function planInfo(programme: string, plan: string, props: AdminProps) {
+	return props.programmes.find((p) => p.id === programme)?.plans.find((p) => p.id === plan);
+}
+
+/** Today in a time zone, as YYYY-MM-DD (the day a plan change may start from). */
+export function todayIn(timezone: string): string {
+	try {
+		return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+	} catch {
+		return new Date().toISOString().slice(0, 10);
+	}
+}

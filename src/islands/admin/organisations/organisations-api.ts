@@ -9,7 +9,8 @@ import type { OrganisationRow } from '../../shared/organisation.ts';
 export type MemberRole = 'member' | 'authorized_contact' | 'coordinator';
 export const MEMBER_ROLES: MemberRole[] = ['member', 'authorized_contact', 'coordinator'];
 
-export type Organisation = OrganisationRow;
+/** go_live: the implementation's go-live, from which a plan included for some months counts. */
+export type Organisation = OrganisationRow & { go_live?: string | null };
 
 export interface Invitation {
 	id: string;
@@ -28,7 +29,7 @@ export interface Member {
 	profile: { full_name: string | null; email: string | null } | null;
 }
 
-const ORGANISATION = 'id, name, programme_id, plan_id, contract_start, contract_end, timezone';
+const ORGANISATION = 'id, name, programme_id, plan_id, contract_start, contract_end, go_live, timezone';
 
 export function listOrganisations(client: SupabaseClient): Promise<Result<Organisation[]>> {
 	return call(() => client.from('organisations').select(ORGANISATION).order('name'));
@@ -84,4 +85,59 @@ export function setRole(client: SupabaseClient, organisation: string, member: st
 /** Removes a member (admins anyone; the database refuses the rest). */
 export function removeMember(client: SupabaseClient, organisation: string, member: string): Promise<Result<Pick<Member, 'user_id'>>> {
 	return call(() => client.rpc('remove_member', { organisation, member }));
+}
+
+// Contract, go-live and plan changes (the operators migration) ---------------------------------------
+
+export interface OrganisationDates {
+	contract_start: string;
+	contract_end: string | null;
+	go_live: string | null;
+}
+
+/** Sets the contract's first and last day and go-live, all three as the form shows them. */
+export function setDates(client: SupabaseClient, organisation: string, d: OrganisationDates): Promise<Result<Organisation>> {
+	return call(() =>
+		client.rpc('set_organisation_dates', { organisation, contract_start: d.contract_start, contract_end: d.contract_end ?? undefined, go_live: d.go_live ?? undefined }),
+	);
+}
+
+/** The last day the organisation's plan is included (a plan included for some months); null: no such limit. */
+export function includedUntil(client: SupabaseClient, organisation: string): Promise<Result<string | null>> {
+	return call(() => client.rpc('included_until', { organisation }));
+}
+
+export interface PlanChange {
+	id: string;
+	from_programme_id: string;
+	from_plan_id: string;
+	to_programme_id: string;
+	to_plan_id: string;
+	effective_from: string;
+	retarget_open: boolean;
+	requested_at: string;
+	applied_at: string | null;
+	retargeted_tickets: number | null;
+	cancelled_at: string | null;
+}
+
+const PLAN_CHANGE = 'id, from_programme_id, from_plan_id, to_programme_id, to_plan_id, effective_from, retarget_open, requested_at, applied_at, retargeted_tickets, cancelled_at';
+
+export function listPlanChanges(client: SupabaseClient, organisation: string): Promise<Result<PlanChange[]>> {
+	return call(() => client.from('organisation_plan_changes').select(PLAN_CHANGE).eq('organisation_id', organisation).order('requested_at', { ascending: false }).limit(20));
+}
+
+export interface NewPlanChange {
+	programme: string;
+	plan: string;
+	effective_from: string;
+	retarget_open: boolean;
+}
+
+export function changePlan(client: SupabaseClient, organisation: string, c: NewPlanChange): Promise<Result<PlanChange>> {
+	return call(() => client.rpc('change_organisation_plan', { organisation, ...c }));
+}
+
+export function cancelPlanChange(client: SupabaseClient, change: string): Promise<Result<PlanChange>> {
+	return call(() => client.rpc('cancel_plan_change', { change }));
 }

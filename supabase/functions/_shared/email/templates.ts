@@ -214,12 +214,14 @@ const schemas = {
 		product: name.nullable().optional(),
 		versions: z.array(z.string().max(50)).max(100).default([]),
 	}),
-	/** To a person an admin added to the support team, or invited to it before they had an account (queued by invite_staff). */
+	/** To an address an admin invited to the support team (queued by invite_staff): the link that makes them staff. */
 	staff_invited: z.object({
 		role: z.enum(['agent', 'lead', 'admin']),
 		level: z.union([z.literal(1), z.literal(2)]),
-		/** true: they are staff already; false: they become staff when they sign up with this address. */
-		account: z.boolean(),
+		/** The single-use token of the link (/cuenta/?equipo=<token>); only its hash is stored. */
+		token: z.string().regex(/^[0-9a-f]{48}$/),
+		/** How many days the link works. */
+		valid_days: z.number().int().min(1).max(30),
 	}),
 };
 
@@ -794,25 +796,29 @@ const renderers: { [T in TemplateName]: Renderer<T> } = {
 	staff_invited(p, ctx) {
 		const es = ctx.lang === 'es';
 		const role = STAFF_ROLE_WORDS[ctx.lang][p.role];
-		const account = pageUrl(ctx.site, ctx.lang, 'cuenta');
+		// The account page accepts the invitation once the reader is signed in with this address
+		// (src/islands/account/StaffInvitation.tsx); the token proves they read this mail.
+		const link = `${pageUrl(ctx.site, ctx.lang, 'cuenta')}?equipo=${p.token}`;
 		return {
-			subject: es ? `Te damos la bienvenida al equipo de soporte (${role})` : `Welcome to the support team (${role})`,
+			subject: es ? `Invitación al equipo de soporte (${role})` : `Invitation to the support team (${role})`,
 			blocks: [
 				{
 					kind: 'paragraph',
-					text: p.account
-						? es
-							? `Un administrador te ha añadido al equipo de soporte como ${role}, en el nivel ${p.level}. Entra con tu cuenta de siempre para ver la cola de tickets.`
-							: `An administrator has added you to the support team as ${role}, at level ${p.level}. Sign in with your usual account to see the ticket queue.`
-						: es
-							? `Un administrador te ha invitado al equipo de soporte como ${role}, en el nivel ${p.level}. Crea tu cuenta con esta misma dirección de correo y confírmala: en ese momento pasarás a formar parte del equipo.`
-							: `An administrator has invited you to the support team as ${role}, at level ${p.level}. Create your account with this same e-mail address and confirm it: you join the team at that moment.`,
+					text: es
+						? `Un administrador te ha invitado al equipo de soporte como ${role}, en el nivel ${p.level}. Abre el enlace, entra con esta misma dirección de correo (si aún no tienes cuenta, se crea al entrar) y acepta la invitación.`
+						: `An administrator has invited you to the support team as ${role}, at level ${p.level}. Open the link, sign in with this same e-mail address (if you have no account yet, one is created as you sign in) and accept the invitation.`,
+				},
+				{
+					kind: 'paragraph',
+					text: es
+						? `El enlace sirve una sola vez y caduca en ${p.valid_days} días. No lo reenvíes: quien lo tenga y entre con esta dirección se une al equipo.`
+						: `The link works once and expires in ${p.valid_days} days. Do not forward it: whoever has it and signs in with this address joins the team.`,
 				},
 			],
-			action: { label: p.account ? (es ? 'Entrar' : 'Sign in') : es ? 'Crear mi cuenta' : 'Create my account', url: account },
+			action: { label: es ? 'Aceptar la invitación' : 'Accept the invitation', url: link },
 			footer: es
-				? 'Recibes este correo porque un administrador de {site} te ha añadido a su equipo de soporte. Si no lo esperabas, no tienes que hacer nada.'
-				: 'You are receiving this e-mail because an administrator of {site} added you to its support team. If you did not expect it, there is nothing you need to do.',
+				? 'Recibes este correo porque un administrador de {site} te ha invitado a su equipo de soporte. Si no lo esperabas, no tienes que hacer nada: sin aceptar, no cambia nada.'
+				: 'You are receiving this e-mail because an administrator of {site} invited you to its support team. If you did not expect it, there is nothing you need to do: nothing changes unless you accept.',
 		};
 	},
 };
