@@ -142,4 +142,12 @@ describe('monthly_report', () => {
 		expect(q.text).toContain('Primeras respuestas a tiempo: sin mediciones — compromiso: 95 %, sin mediciones');
 		expect(q.text).not.toContain('Por severidad');
 	});
+
+	it('a best-effort plan, which commits to nothing, is told so instead of "no deadlines this month"', () => {
+		const none = { measured: 0, on_time: 0, rate: null };
+		const bestEffort = { ...MONTH, sla: { tickets: 4, first_response: { ...none, commitment: null, met: null }, updates: none, escalation: { ...none, commitment: null, met: null }, met: null, by_severity: [] } };
+		expect(render('monthly_report', bestEffort, es).text).toContain('Cumplimiento del SLA: El plan se atiende con el mejor esfuerzo: no promete tiempos de respuesta');
+		expect(render('monthly_report', bestEffort, en).text).toContain('SLA attainment: The plan is served on a best-effort basis: it promises no response times');
+		expect(render('monthly_report', bestEffort, es).text).not.toContain('compromiso');
+	});
 });

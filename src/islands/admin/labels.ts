@@ -256,6 +256,7 @@ export const ADMIN_LABEL_KEYS = [
 	'change.stateApplied',
 	'change.stateAppliedTickets',
 	'change.statePending',
+	'change.stateFailed',
 	'change.stateCancelled',
 	'change.cancel',
 	'change.cancelOf',

@@ -62,7 +62,17 @@ export default function MonthlyReport({ client, org, month, labels, lang, severi
 					<dt>{labels.closed}</dt>
 					<dd>{activity.closed.length}</dd>
 					<dt>{labels.sla}</dt>
-					<dd>{sla.met === null ? labels.verdictNone : sla.met ? labels.verdictMet : labels.verdictNotMet}</dd>
+					<dd>
+						{/* A programme that commits to nothing (best-effort plans) has nothing to judge, every month; the
+						    commitments come with the month's tickets, so a month without tickets says only that. */}
+						{sla.tickets > 0 && sla.first_response.commitment === null && sla.escalation.commitment === null
+							? labels.verdictBestEffort
+							: sla.met === null
+								? labels.verdictNone
+								: sla.met
+									? labels.verdictMet
+									: labels.verdictNotMet}
+					</dd>
 				</dl>
 			</section>
 			<SlaSection labels={labels} lang={lang} sla={sla} severityNames={names} />

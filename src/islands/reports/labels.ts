@@ -29,6 +29,7 @@ export const REPORT_LABEL_KEYS = [
 	'verdictMet',
 	'verdictNotMet',
 	'verdictNone',
+	'verdictBestEffort',
 	'severity',
 	'tickets',
 	'firstResponse',

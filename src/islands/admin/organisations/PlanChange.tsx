@@ -152,6 +152,7 @@ export function PlanChange({ client, props, organisation, onChanged }: Props) {
 								) : (
 									<>
 										{labels['change.statePending']}{' '}
+										{x.failed_at && <span class="admin-hint">{fill(labels['change.stateFailed'], { reason: x.failure ?? '' })} </span>}
 										<ConfirmInPlace
 											id={`admin-change-cancel-${x.id}`}
 											ask={labels['change.cancel']}

@@ -119,9 +119,12 @@ export interface PlanChange {
 	applied_at: string | null;
 	retargeted_tickets: number | null;
 	cancelled_at: string | null;
+	/** The last failed attempt of the cron job to apply it (it stays pending and is tried again). */
+	failed_at: string | null;
+	failure: string | null;
 }
 
-const PLAN_CHANGE = 'id, from_programme_id, from_plan_id, to_programme_id, to_plan_id, effective_from, retarget_open, requested_at, applied_at, retargeted_tickets, cancelled_at';
+const PLAN_CHANGE = 'id, from_programme_id, from_plan_id, to_programme_id, to_plan_id, effective_from, retarget_open, requested_at, applied_at, retargeted_tickets, cancelled_at, failed_at, failure';
 
 export function listPlanChanges(client: SupabaseClient, organisation: string): Promise<Result<PlanChange[]>> {
 	return call(() => client.from('organisation_plan_changes').select(PLAN_CHANGE).eq('organisation_id', organisation).order('requested_at', { ascending: false }).limit(20));

@@ -141,8 +141,14 @@ export function monthlyReportEmail(p: MonthlyReportPayload, ctx: ReportRenderCon
 	const es = ctx.lang === 'es';
 	const month = formatMonth(p.month, ctx.lang);
 	const org = p.organisation.name;
-	const verdict =
-		p.sla.met === null
+	// A programme that commits to nothing (best-effort plans) has nothing to judge, every month; the
+	// commitments come with the month's tickets, so a month without tickets says only that.
+	const bestEffort = p.sla.tickets > 0 && p.sla.first_response.commitment === null && p.sla.escalation.commitment === null;
+	const verdict = bestEffort
+		? es
+			? 'El plan se atiende con el mejor esfuerzo: no promete tiempos de respuesta, así que no hay plazos que medir.'
+			: 'The plan is served on a best-effort basis: it promises no response times, so there are no deadlines to measure.'
+		: p.sla.met === null
 			? es
 				? 'Este mes no hubo plazos que medir.'
 				: 'There were no deadlines to measure this month.'
