@@ -33,7 +33,7 @@ create table if not exists auth.users (
 	id uuid primary key default gen_random_uuid(),
 	aud varchar(255) default 'authenticated',
 	role varchar(255) default 'authenticated',
-	email varchar(255) unique,
+	email varchar(255),
 	encrypted_password varchar(255),
 	email_confirmed_at timestamptz,
 	last_sign_in_at timestamptz,
@@ -102,6 +102,29 @@ alter table auth.users
 -- Generated as in GoTrue: a user counts as confirmed once any of their addresses is.
 alter table auth.users add column if not exists confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored;
 alter table auth.users alter column raw_app_meta_data set default '{"provider": "email", "providers": ["email"]}';
+-- GoTrue's indexes on auth.users. The address is unique only among non-SSO users
+-- (20221215195500_modify_users_email_unique_index drops users_email_key for users_email_partial_key);
+-- e-mail token columns are unique while they hold a hash (20220429102000_add_unique_idx).
+do $$
+begin
+	if exists (select from pg_constraint where conname = 'users_email_key' and conrelid = 'auth.users'::regclass) then
+		alter table auth.users drop constraint users_email_key;
+	end if;
+end $$;
+create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
+comment on index auth.users_email_partial_key is 'Auth: A partial unique index that applies only when is_sso_user is false';
+create index if not exists users_instance_id_email_idx on auth.users using btree (instance_id, lower(email));
+create index if not exists users_instance_id_idx on auth.users using btree (instance_id);
+create index if not exists users_is_anonymous_idx on auth.users using btree (is_anonymous);
+create unique index if not exists confirmation_token_idx on auth.users using btree (confirmation_token) where confirmation_token !~ '^[0-9 ]*$';
+create unique index if not exists recovery_token_idx on auth.users using btree (recovery_token) where recovery_token !~ '^[0-9 ]*$';
+create unique index if not exists email_change_token_current_idx on auth.users using btree (email_change_token_current) where email_change_token_current !~ '^[0-9 ]*$';
+create unique index if not exists email_change_token_new_idx on auth.users using btree (email_change_token_new) where email_change_token_new !~ '^[0-9 ]*$';
+create unique index if not exists reauthentication_token_idx on auth.users using btree (reauthentication_token) where reauthentication_token !~ '^[0-9 ]*$';
+comment on table auth.users is 'Auth: Stores user login data within a secure schema.';
+comment on column auth.users.is_sso_user is 'Auth: Set this column to true when the account comes from SSO. These accounts can have duplicate emails.';
+-- 20240612123726_enable_rls_update_grants: RLS on (no policies); only BYPASSRLS roles and the owner read it.
+alter table auth.users enable row level security;
 
 do $$
 begin
@@ -178,6 +201,12 @@ create table if not exists auth.one_time_tokens (
 	unique (user_id, token_type)
 );
 create index if not exists one_time_tokens_token_hash_idx on auth.one_time_tokens using hash (token_hash);
+-- As on auth.users (GoTrue 20240612123726): RLS on every auth table, no policies.
+alter table auth.identities enable row level security;
+alter table auth.sessions enable row level security;
+alter table auth.mfa_amr_claims enable row level security;
+alter table auth.refresh_tokens enable row level security;
+alter table auth.one_time_tokens enable row level security;
 
 -- storage -------------------------------------------------------------------------------------------
 create schema if not exists storage;

@@ -151,12 +151,14 @@ describe.skipIf(!local())('auth: per-address request limits', () => {
 	chmodSync(dir, 0o755);
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+	// As GoTrue (internal/api/api.go, apilimiter): sign_in_sign_ups limits /signup, /otp, /magiclink and
+	// /recover; every /token grant — password sign-ins too — counts against token_refresh instead.
 	it('answers 429 over_request_rate_limit past [auth.rate_limit], per kind of request', { timeout: 60_000 }, async () => {
 		let config!: StackConfig;
 		const stack = await startStackOnFreePorts(({ port, dbPort }) => {
 			config = loadConfig(process.env, { port, dataDir: join(dir, 'data') });
 			config.dbPort = dbPort;
-			config.auth.rateLimit = { signInSignUps: 3, tokenVerifications: 4, tokenRefresh: 100 };
+			config.auth.rateLimit = { signInSignUps: 3, tokenVerifications: 4, tokenRefresh: 5 };
 			return config;
 		}, { reset: true });
 		try {
@@ -166,10 +168,16 @@ describe.skipIf(!local())('auth: per-address request limits', () => {
 			for (let i = 0; i < 5; i++) verifications.push(await client.auth.verifyOtp({ email, token: '000000', type: 'email' }));
 			expect(verifications.slice(0, 4).map((r) => r.error?.code)).toEqual(Array(4).fill('otp_expired'));
 			expect(verifications[4].error).toMatchObject({ code: 'over_request_rate_limit', status: 429 });
+			// Password sign-ins are not held to sign_in_sign_ups (3) but to token_refresh (5).
 			const signIns = [];
-			for (let i = 0; i < 4; i++) signIns.push(await client.auth.signInWithPassword({ email, password: 'wrong-password' }));
-			expect(signIns.slice(0, 3).map((r) => r.error?.code)).toEqual(Array(3).fill('invalid_credentials'));
-			expect(signIns[3].error).toMatchObject({ code: 'over_request_rate_limit', status: 429 });
+			for (let i = 0; i < 6; i++) signIns.push(await client.auth.signInWithPassword({ email, password: 'wrong-password' }));
+			expect(signIns.slice(0, 5).map((r) => r.error?.code)).toEqual(Array(5).fill('invalid_credentials'));
+			expect(signIns[5].error).toMatchObject({ code: 'over_request_rate_limit', status: 429 });
+			// ... and used none of sign_in_sign_ups: three sign-ups go through, the fourth is refused.
+			const signUps = [];
+			for (let i = 0; i < 4; i++) signUps.push(await client.auth.signUp({ email: uniqueEmail('limit-signup'), password: `pw-${i}-long-enough` }));
+			expect(signUps.slice(0, 3).map((r) => r.error)).toEqual([null, null, null]);
+			expect(signUps[3].error).toMatchObject({ code: 'over_request_rate_limit', status: 429 });
 		} finally {
 			await stack.stop();
 		}

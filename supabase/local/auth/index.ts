@@ -13,12 +13,18 @@ import { verifyGet, verifyPost } from './routes/verify.ts';
 import { getUser, logout, updateUser } from './routes/user.ts';
 import { createUserAdmin, deleteUserAdmin, getUserAdmin, listUsersAdmin, updateUserAdmin } from './routes/admin.ts';
 import { generateLink } from './routes/generate-link.ts';
+import { authorize } from './routes/authorize.ts';
+import { samlDisabled } from './routes/sso.ts';
 import { health, settings } from './routes/settings.ts';
 import { limitFor, RateLimiter } from './rate-limit.ts';
 
 const ROUTES: Record<string, Partial<Record<string, Route>>> = {
 	'/health': { GET: health },
 	'/settings': { GET: settings },
+	'/authorize': { GET: authorize },
+	'/sso': { POST: samlDisabled },
+	'/sso/saml/metadata': { GET: samlDisabled },
+	'/sso/saml/acs': { POST: samlDisabled },
 	'/signup': { POST: signup },
 	'/token': { POST: token },
 	'/otp': { POST: otp },

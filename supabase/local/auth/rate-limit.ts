@@ -1,5 +1,6 @@
 // GoTrue's per-IP request limits ([auth.rate_limit] in config.toml, internal/api/api.go limiters):
-// sign-in and sign-up attempts, code and link verifications, and token refreshes, each a bucket of N
+// sign-ups and e-mail sign-ins (code, link, recovery), code and link verifications, and /token (refreshes
+// and password sign-ins alike), each a bucket of N
 // requests per 5 minutes per address that refills continuously. Over it: 429 over_request_rate_limit.
 import type { StackConfig } from '../config.ts';
 import { AuthError } from './errors.ts';
@@ -33,10 +34,13 @@ export class RateLimiter {
 }
 
 /** Which limit a request counts against, if any. */
-export function limitFor(method: string, path: string, url: URL): Kind | undefined {
+export function limitFor(method: string, path: string, _url: URL): Kind | undefined {
 	if (path === '/verify') return 'tokenVerifications';
 	if (method !== 'POST') return undefined;
-	if (path === '/token') return url.searchParams.get('grant_type') === 'refresh_token' ? 'tokenRefresh' : 'signInSignUps';
+	// GoTrue's Token handler limits every grant (password included) with limiterOpts.Token, i.e.
+	// GOTRUE_RATE_LIMIT_TOKEN_REFRESH (token_refresh); sign_in_sign_ups (GOTRUE_RATE_LIMIT_OTP) covers
+	// /signup, /otp, /magiclink, /recover (internal/api/api.go, apilimiter).
+	if (path === '/token') return 'tokenRefresh';
 	if (path === '/signup' || path === '/otp' || path === '/magiclink' || path === '/recover') return 'signInSignUps';
 	return undefined;
 }

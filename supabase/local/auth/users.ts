@@ -123,6 +123,8 @@ export interface NewUser {
 	role?: string;
 	confirmed?: boolean;
 	invited?: boolean;
+	/** Extra identity_data keys: the `data` of a sign-up (GoTrue adds it there too, claims winning). */
+	identityData?: Record<string, unknown>;
 }
 
 /**
@@ -164,14 +166,17 @@ export async function createUser(tx: Tx, n: NewUser): Promise<UserRow> {
 		}
 		throw new AuthError(500, 'unexpected_failure', 'Database error saving new user', {}, e);
 	}
-	// GoTrue copies the identity's claims into user_metadata (sub, email, email_verified, phone_verified).
-	const identityData = { sub: id, email: n.email, email_verified: !!n.confirmed, phone_verified: false };
+	// The email identity's claims (structs.Map(provider.Claims{Subject, Email}): sub and email, with
+	// email_verified and phone_verified false, which have no omitempty) go into identity_data only;
+	// sign-up also copies its `data` keys there without overriding a claim (signup.go). user_metadata
+	// stays exactly what was given, plus email_verified: true once confirmed (models.User.Confirm).
+	const identityData = { ...(n.identityData ?? {}), sub: id, email: n.email.toLowerCase(), email_verified: false, phone_verified: false };
 	await tx.query(
 		`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
 		values ($1::text, $1::uuid, $2, 'email', null, now(), now())`,
 		[id, identityData],
 	);
-	await tx.query(`update auth.users set raw_user_meta_data = raw_user_meta_data || $2::jsonb where id = $1`, [id, identityData]);
+	if (n.confirmed) await tx.query(`update auth.users set raw_user_meta_data = raw_user_meta_data || '{"email_verified": true}'::jsonb where id = $1`, [id]);
 	return (await findUserById(tx, id))!;
 }
 

@@ -18,7 +18,34 @@ export function callerIdentity(ctx: Ctx, allowInvalidJwt = false): Identity {
 	} catch (e) {
 		if (!(e instanceof JwtError || e instanceof RoleError)) throw e;
 		if (allowInvalidJwt) return ANON;
-		throw ERRORS.accessDenied(e instanceof JwtError && e.reason === 'expired' ? '"exp" claim timestamp check failed' : e.message);
+		throw ERRORS.accessDenied(joseMessage(e));
+	}
+}
+
+/**
+ * What Storage says about a token it cannot verify. Followed: storage-api v1.x after its move from
+ * jsonwebtoken to jose — checked against storage-api master of 2026-08 (src/internal/auth/jwt.ts
+ * verifyJWT → jose.jwtVerify, rethrown as AccessDenied(err.message); src/http/plugins/jwt.ts
+ * catches and, on routes that enforce the JWT, throws ERRORS.AccessDenied(err.message)), so the
+ * message is jose's own: JWSInvalid "Invalid Compact JWS" for a token that is not three base64url
+ * parts, JWSSignatureVerificationFailed "signature verification failed", JWTExpired '"exp" claim
+ * timestamp check failed', JOSEAlgNotAllowed for another alg. The error handler sends AccessDenied
+ * (no userStatusCode) as HTTP 400 with {statusCode: "403", code: "AccessDenied", error: "Unauthorized",
+ * message}. (Storage before v1, with
+ * jsonwebtoken, answered 400 {statusCode: "400", error: "invalid signature"}; not followed.)
+ */
+export function joseMessage(e: JwtError | RoleError): string {
+	if (e instanceof RoleError) return e.message;
+	switch (e.reason) {
+		case 'expired':
+			return '"exp" claim timestamp check failed';
+		case 'malformed':
+			return 'Invalid Compact JWS';
+		case 'signature':
+			// Only HS256 is accepted without JWKS (getJWTAlgorithms): jose's JOSEAlgNotAllowed.
+			return /algorithm/i.test(e.message) ? '"alg" (Algorithm) Header Parameter value not allowed' : 'signature verification failed';
+		default:
+			return e.message;
 	}
 }
 

@@ -106,6 +106,8 @@ export function infoBody(row: ObjectRow): Record<string, unknown> {
 		content_type: meta.mimetype ?? null,
 		cache_control: meta.cacheControl ?? null,
 		etag: meta.eTag ?? null,
+		// The column as stored (InfoRenderer: `metadata: obj.user_metadata`); uploads store {} when no
+		// custom metadata came with them, so only rows written some other way answer null.
 		metadata: row.user_metadata,
 		last_modified: row.updated_at,
 		created_at: row.created_at,

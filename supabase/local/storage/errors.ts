@@ -31,7 +31,7 @@ export const ERRORS = {
 	bucketNotEmpty: () => new StorageError('ResourceNotEmpty', 409, 'The bucket you tried to delete is not empty'),
 	accessDenied: (message = 'Access denied') => new StorageError('AccessDenied', 403, message, 'Unauthorized'),
 	invalidJwt: (message = 'Invalid JWT') => new StorageError('InvalidJWT', 400, message),
-	invalidSignature: () => new StorageError('InvalidSignature', 400, 'Invalid signature'),
+	invalidSignature: (message = 'Invalid signature') => new StorageError('InvalidSignature', 400, message),
 	expiredToken: () => new StorageError('ExpiredToken', 400, 'The provided token has expired.'),
 	entityTooLarge: () => new StorageError('EntityTooLarge', 413, 'The object exceeded the maximum allowed size', 'Payload too large'),
 	invalidMimeType: (mime: string) => new StorageError('InvalidMimeType', 415, `mime type ${mime} is not supported`, 'invalid_mime_type'),

@@ -7,11 +7,11 @@ import { json, type Ctx, type Service } from '../http.ts';
 import type { Stack } from '../stack-types.ts';
 import { createBucket, deleteBucket, emptyBucket, getBucket, listBuckets, updateBucket } from './buckets.ts';
 import { ERRORS, StorageError } from './errors.ts';
-import { listObjects } from './list.ts';
+import { listObjects, listObjectsV2 } from './list.ts';
 import { copyObject, moveObject } from './move-copy.ts';
 import { deleteObject, deleteObjects, getObject, getObjectInfo, getPublicObject } from './objects.ts';
 import { decodeParam } from './paths.ts';
-import { getSignedObject, signUrl, signUrls } from './signed-urls.ts';
+import { getSignedObject, signUploadUrl, signUrl, signUrls, uploadToSignedUrl } from './signed-urls.ts';
 import { uploadObject } from './upload.ts';
 
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -88,6 +88,9 @@ async function route(req: Request, ctx: Ctx): Promise<Response> {
 		const at = (k: number): [string, string] => [decodeParam(s[k] ?? ''), rest(s, k + 1)];
 		if (kind === 'move' && s.length === 2 && m === 'POST') return moveObject(req, ctx, await readJson(req));
 		if (kind === 'copy' && s.length === 2 && m === 'POST') return copyObject(req, ctx, await readJson(req));
+		if (kind === 'list-v2' && s.length === 3 && m === 'POST') return listObjectsV2(req, ctx, decodeParam(s[2]), await readJson(req));
+		if (kind === 'upload' && s[2] === 'sign' && s.length >= 5 && m === 'POST') return signUploadUrl(req, ctx, ...at(3));
+		if (kind === 'upload' && s[2] === 'sign' && s.length >= 5 && m === 'PUT') return uploadToSignedUrl(req, ctx, ...at(3));
 		if (kind === 'list' && s.length === 3 && m === 'POST') return listObjects(req, ctx, decodeParam(s[2]), await readJson(req));
 		if (kind === 'sign' && s.length === 3 && m === 'POST') return signUrls(req, ctx, decodeParam(s[2]), await readJson(req));
 		if (kind === 'sign' && s.length >= 4 && m === 'POST') return signUrl(req, ctx, ...at(2), await readJson(req));

@@ -3,12 +3,14 @@
 // see the object (SELECT policies) gets an HS256 JWT {url: "<bucket>/<path>", iat, exp} signed with the
 // project's JWT secret; whoever holds the URL fetches the bytes without Authorization (the row is then
 // read as superuser). Signed tokens get no clock skew: "expiresIn: 1" really means one second.
+import { randomUUID } from 'node:crypto';
 import { json, type Ctx } from '../http.ts';
 import { signJwt, verifyJwt, JwtError } from '../jwt.ts';
-import { asCaller, callerIdentity } from './caller.ts';
+import { asCaller, callerIdentity, joseMessage, ownerOf, testAsCaller } from './caller.ts';
 import { serveObject } from './download.ts';
 import { ERRORS, fromPgError } from './errors.ts';
-import { isValidKey } from './paths.ts';
+import { isValidKey, mustBeValidKey } from './paths.ts';
+import { uploadObject } from './upload.ts';
 import { findBucket, findObject } from './rows.ts';
 
 const NOT_VISIBLE = 'Either the object does not exist or you do not have access to it';
@@ -25,7 +27,8 @@ function expiresInOf(body: unknown): number {
 function signedPath(ctx: Ctx, bucket: string, name: string, expiresIn: number): string {
 	const url = `${bucket}/${name}`;
 	const iat = Math.floor(Date.now() / 1000);
-	const token = signJwt({ url, iat, exp: iat + expiresIn }, ctx.stack.config.jwtSecret);
+	// Storage signs {url, scope: "download"} (object.ts signObjectUrl) and checks the scope on use.
+	const token = signJwt({ url, scope: 'download', iat, exp: iat + expiresIn }, ctx.stack.config.jwtSecret);
 	return `/object/sign/${url}?token=${token}`;
 }
 
@@ -77,12 +80,75 @@ export async function getSignedObject(req: Request, ctx: Ctx, bucketId: string, 
 		if (e instanceof JwtError) throw ERRORS.invalidJwt(e.message);
 		throw e;
 	}
-	// Newer Storage adds scope "download" and refuses other scopes; tokens without one stay valid.
-	if (payload.scope !== undefined && payload.scope !== 'download') throw ERRORS.invalidJwt('Invalid token scope');
+	// isDownloadScopedToken: scope "download", or a legacy token with no scope that is not an upload token.
+	if (!(payload.scope === 'download' || (payload.scope === undefined && !('upsert' in payload)))) throw ERRORS.invalidSignature('Token is not scoped for download');
 	if (payload.url !== `${bucketId}/${name}`) throw ERRORS.invalidSignature();
 	const bucket = await findBucket(ctx.stack.admin, bucketId);
 	if (!bucket) throw ERRORS.noSuchBucket();
 	const row = isValidKey(name) ? await findObject(ctx.stack.admin, bucketId, name) : undefined;
 	if (!row) throw ERRORS.noSuchKey();
 	return serveObject(req, ctx.stack.config.storage.dir, row, { download: ctx.url.searchParams.get('download'), head: req.method === 'HEAD' });
+}
+
+/** Storage's UPLOAD_SIGNED_URL_EXPIRATION_TIME default: upload URLs live two hours. */
+const UPLOAD_URL_EXPIRES_IN = 2 * 60 * 60;
+
+/**
+ * POST /object/upload/sign/<bucket>/<path> (getSignedUploadURL.ts, ObjectStorage.signUploadObjectUrl,
+ * Uploader.canUpload; storage-api master of 2026-08): the caller's right to write is tested in a
+ * rolled-back transaction — INSERT, or with x-upsert: "true" an upsert (INSERT + UPDATE policies) — so
+ * RLS refuses first and an existing object without upsert is ResourceAlreadyExists; the answer is
+ * {url: "/object/upload/sign/<bucket>/<path>?token=…", token} with an HS256 token {owner, url, upsert,
+ * scope: "upload", iat, exp}.
+ */
+export async function signUploadUrl(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
+	const identity = callerIdentity(ctx);
+	mustBeValidKey(name);
+	const upsert = req.headers.get('x-upsert') === 'true';
+	const bucket = await findBucket(ctx.stack.admin, bucketId);
+	if (!bucket) throw ERRORS.noSuchBucket();
+	const { owner, ownerId } = ownerOf(identity);
+	try {
+		await testAsCaller(ctx, req, { identity, operation: 'storage.object.upload_sign' }, async (db) => {
+			if (upsert) {
+				await db.query(
+					`insert into storage.objects (bucket_id, name, owner, owner_id, version) values ($1, $2, $3, $4, $5)
+					 on conflict (bucket_id, name) do update set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version`,
+					[bucketId, name, owner, ownerId, randomUUID()],
+				);
+			} else {
+				await db.query('insert into storage.objects (bucket_id, name, owner, owner_id, version) values ($1, $2, $3, $4, $5)', [bucketId, name, owner, ownerId, randomUUID()]);
+			}
+		});
+	} catch (e) {
+		throw fromPgError(e) ?? e;
+	}
+	const url = `${bucketId}/${name}`;
+	const iat = Math.floor(Date.now() / 1000);
+	const token = signJwt({ owner: ownerId ?? undefined, url, upsert, scope: 'upload', iat, exp: iat + UPLOAD_URL_EXPIRES_IN }, ctx.stack.config.jwtSecret);
+	return json({ url: `/object/upload/sign/${url}?token=${token}`, token });
+}
+
+/**
+ * PUT /object/upload/sign/<bucket>/<path>?token=… (uploadSignedObject.ts, verifyObjectSignature): no
+ * Authorization needed; the token must verify — else InvalidJWT with jose's message, expiry included,
+ * since jose checks exp before Storage's own ExpiredSignature check could — be scoped for upload and
+ * name this very object (InvalidSignature); the upload then runs as Storage's superuser with the
+ * token's owner and upsert, and answers {Key}.
+ */
+export async function uploadToSignedUrl(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
+	const token = ctx.url.searchParams.get('token');
+	if (!token) throw ERRORS.invalidRequest("querystring must have required property 'token'");
+	let payload;
+	try {
+		payload = verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
+	} catch (e) {
+		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
+		throw e;
+	}
+	// isUploadScopedToken: scope "upload", or a legacy token without one that carries `upsert`.
+	if (!(payload.scope === 'upload' || (payload.scope === undefined && 'upsert' in payload))) throw ERRORS.invalidSignature('Token is not scoped for upload');
+	if (payload.url !== `${bucketId}/${name}`) throw ERRORS.invalidSignature();
+	const owner = typeof payload.owner === 'string' ? payload.owner : null;
+	return uploadObject(req, ctx, bucketId, name, 'create', { owner, upsert: payload.upsert === true });
 }

@@ -7,6 +7,7 @@
 // PUT replaces an existing object (SELECT + UPDATE), NoSuchKey when the caller cannot see it.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { Identity } from '../as-role.ts';
 import { json, type Ctx } from '../http.ts';
 import { asCaller, callerIdentity, ownerOf, testAsCaller } from './caller.ts';
 import { discard, place, receive, removeVersion } from './disk.ts';
@@ -63,14 +64,24 @@ async function currentVersion(db: pg.ClientBase, bucket: string, name: string): 
 	return rows[0]?.version ?? null;
 }
 
-export async function uploadObject(req: Request, ctx: Ctx, bucketId: string, name: string, mode: 'create' | 'update'): Promise<Response> {
-	const identity = callerIdentity(ctx);
+/** An upload through a signed upload URL: the token's owner and upsert, written as Storage's superuser. */
+export interface SignedUpload {
+	owner: string | null;
+	upsert: boolean;
+}
+
+export async function uploadObject(req: Request, ctx: Ctx, bucketId: string, name: string, mode: 'create' | 'update', signed?: SignedUpload): Promise<Response> {
+	// uploadSignedObject.ts: `request.storage.asSuperUser()...uploadNewObject({owner, isUpsert})` — the
+	// right to write was tested when the URL was signed; service_role is the API's role without RLS.
+	const identity: Identity = signed
+		? { role: 'service_role', claims: { role: 'service_role', ...(signed.owner ? { sub: signed.owner } : {}) } }
+		: callerIdentity(ctx);
 	mustBeValidKey(name);
 	const root = ctx.stack.config.storage.dir;
 	const bucket = await findBucket(ctx.stack.admin, bucketId);
 	if (!bucket) throw ERRORS.noSuchBucket();
-	const upsert = mode === 'create' && /^true$/i.test(req.headers.get('x-upsert') ?? '');
-	const operation = mode === 'update' ? 'storage.object.upload_update' : 'storage.object.upload';
+	const upsert = signed ? signed.upsert : mode === 'create' && /^true$/i.test(req.headers.get('x-upsert') ?? '');
+	const operation = signed ? 'storage.object.upload_signed' : mode === 'update' ? 'storage.object.upload_update' : 'storage.object.upload';
 	const { owner, ownerId } = ownerOf(identity);
 	const probe: Write = { bucket: bucket.id, name, version: randomUUID(), owner, ownerId, metadata: null, userMetadata: null };
 
@@ -105,7 +116,8 @@ export async function uploadObject(req: Request, ctx: Ctx, bucketId: string, nam
 			contentLength: received.size,
 			httpStatusCode: 200,
 		},
-		userMetadata: incoming.userMetadata,
+		// Uploader.upload: `userMetadata: { ...request.userMetadata }` — {} when none came with the upload.
+		userMetadata: { ...incoming.userMetadata },
 	};
 	// Set once the bytes are in place, so a failed commit can take them back out.
 	const placed: { file?: string } = {};
@@ -140,5 +152,7 @@ export async function uploadObject(req: Request, ctx: Ctx, bucketId: string, nam
 	if (previous && previous !== write.version) {
 		await removeVersion(root, write.bucket, write.name, previous).catch((e) => ctx.stack.log(`storage: could not remove an old version of ${write.bucket}/${write.name}: ${e.message}`));
 	}
+	// uploadSignedObject answers {Key} only (its response schema has no Id).
+	if (signed) return json({ Key: `${write.bucket}/${write.name}` });
 	return json({ Id: id, Key: `${write.bucket}/${write.name}` });
 }

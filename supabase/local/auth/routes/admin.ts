@@ -64,11 +64,30 @@ export async function createUserAdmin(req: Request, ctx: AuthCtx): Promise<Respo
 	return json(userJson(user));
 }
 
+const MAX_UINT64 = 2n ** 64n - 1n;
+
+/**
+ * page / per_page as GoTrue's paginate() reads them (internal/api/pagination.go): strconv.ParseUint
+ * base 10, so a sign, a fraction or anything not a digit is refused, and so is a value past 2^64 - 1,
+ * each with 400 validation_failed "Bad Pagination Parameters: <the Go error>". 0 is accepted (pop's
+ * paginator then uses page 1 / 20 per page); there is no upper bound on per_page.
+ */
+export function paginationParam(raw: string | null, fallback: number, belowOne: number): number {
+	if (raw === null || raw === '') return fallback;
+	const goError = (why: string) => badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing ${JSON.stringify(raw)}: ${why}`);
+	if (!/^[0-9]+$/.test(raw)) throw goError('invalid syntax');
+	if (BigInt(raw) > MAX_UINT64) throw goError('value out of range');
+	const n = Number(raw);
+	// pop.Paginate: page < 1 → 1, per_page < 1 → 20. Beyond what PostgreSQL's LIMIT/OFFSET take, nobody has that many users.
+	if (n < 1) return belowOne;
+	return Math.min(n, 2 ** 31);
+}
+
 export async function listUsersAdmin(_req: Request, ctx: AuthCtx): Promise<Response> {
 	requireAdmin(ctx);
 	const q = ctx.url.searchParams;
-	const page = Math.max(1, Number.parseInt(q.get('page') || '1', 10) || 1);
-	const perPage = Math.min(1000, Math.max(1, Number.parseInt(q.get('per_page') || '50', 10) || 50));
+	const page = paginationParam(q.get('page'), 1, 1);
+	const perPage = paginationParam(q.get('per_page'), 50, 20);
 	const { users, total } = await inTransaction(ctx.stack.admin, (tx) => listUsers(tx, page, perPage));
 	// GoTrue's addPaginationHeaders: next (when there is one) and last, on the request's own path.
 	const totalPages = Math.ceil(total / perPage);

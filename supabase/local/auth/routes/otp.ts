@@ -4,7 +4,7 @@
 // signup confirmation); /recover answers 200 {} for unknown addresses too.
 import { randomBytes } from 'node:crypto';
 import { json } from '../../http.ts';
-import { unprocessable } from '../errors.ts';
+import { badRequest, unprocessable } from '../errors.ts';
 import { sendAuthMail, type AuthMail } from '../mailer.ts';
 import { assertSendAllowed, issueOtp } from '../otp.ts';
 import { redirectTarget } from '../redirect.ts';
@@ -16,7 +16,8 @@ import type { AuthCtx } from './context.ts';
 export async function otp(req: Request, ctx: AuthCtx): Promise<Response> {
 	const { config } = ctx.stack;
 	const body = await readBody(req);
-	if (!body.email && body.phone) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
+	// otp.go SmsOtp: 400 (not 422) when the phone provider is off.
+	if (!body.email && body.phone) throw badRequest('phone_provider_disabled', 'Unsupported phone provider');
 	const email = validateEmail(body.email);
 	const data = metadata(body.data, 'data') ?? {};
 	const createUserAllowed = body.create_user !== false;
@@ -29,7 +30,7 @@ export async function otp(req: Request, ctx: AuthCtx): Promise<Response> {
 			if (!config.auth.enableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 			if (!user) {
 				// GoTrue signs the address up with a random password nobody knows.
-				user = await createUser(tx, { email, password: randomBytes(32).toString('base64url'), userMetadata: data, confirmed: config.auth.autoconfirm });
+				user = await createUser(tx, { email, password: randomBytes(32).toString('base64url'), userMetadata: data, identityData: data, confirmed: config.auth.autoconfirm });
 			} else if (config.auth.autoconfirm) {
 				await confirmEmail(tx, user.id);
 				user = (await findUserById(tx, user.id))!;

@@ -4,7 +4,7 @@
 // autoconfirm, and without it a look-alike user and no mail, so sign-up cannot probe for accounts.
 import { randomUUID } from 'node:crypto';
 import { json } from '../../http.ts';
-import { unprocessable } from '../errors.ts';
+import { badRequest, unprocessable } from '../errors.ts';
 import { sendAuthMail, type AuthMail } from '../mailer.ts';
 import { assertSendAllowed, issueOtp } from '../otp.ts';
 import { redirectTarget } from '../redirect.ts';
@@ -38,7 +38,8 @@ export async function signup(req: Request, ctx: AuthCtx): Promise<Response> {
 	const body = await readBody(req);
 	if (!config.auth.enableSignup) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 	if (!body.email && !body.phone) throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
-	if (!body.email) throw unprocessable('phone_provider_disabled', 'Phone signups are disabled');
+	// signup.go: 400 (not 422) when the phone provider is off.
+	if (!body.email) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
 	const email = validateEmail(body.email);
 	if (typeof body.password !== 'string' || !body.password) throw unprocessable('validation_failed', 'Signup requires a valid password');
 	checkPasswordStrength(body.password, ctx.settings.minimumPasswordLength);
@@ -58,7 +59,7 @@ export async function signup(req: Request, ctx: AuthCtx): Promise<Response> {
 			if (config.auth.autoconfirm) await confirmEmail(tx, user.id);
 			user = (await findUserById(tx, user.id))!;
 		} else {
-			user = await createUser(tx, { email, password: body.password, userMetadata: data, confirmed: config.auth.autoconfirm });
+			user = await createUser(tx, { email, password: body.password, userMetadata: data, identityData: data, confirmed: config.auth.autoconfirm });
 		}
 		if (config.auth.autoconfirm) return { body: await issueSession(tx, config, user, 'password', clientInfo(req)) };
 		assertSendAllowed(user, 'confirmation_token', config.auth.maxFrequency);
