@@ -71,3 +71,43 @@ export async function readTextCapped(req: Request, limit: number): Promise<strin
 	}
 	return Buffer.concat(chunks).toString('utf8');
 }
+
+/** Auth routes Supabase's gateway serves without an API key (links opened from e-mail, OAuth redirects, keys). */
+const OPEN_AUTH_PATHS = ['/auth/v1/verify', '/auth/v1/callback', '/auth/v1/authorize', '/auth/v1/.well-known/jwks.json'];
+
+/** Whether Supabase's gateway demands an API key for this path: /rest/v1 and /auth/v1 (key-auth), not storage or functions. */
+export function requiresApiKey(pathname: string): boolean {
+	const under = (prefix: string) => pathname === prefix || pathname.startsWith(prefix + '/');
+	if (OPEN_AUTH_PATHS.some(under)) return false;
+	return under('/rest/v1') || under('/auth/v1');
+}
+
+export interface ApiKeys {
+	anonKey: string;
+	serviceRoleKey: string;
+	publishableKey: string;
+	secretKey: string;
+}
+
+/**
+ * Supabase's gateway key check (Kong's key-auth on the /rest/v1 and /auth/v1 routes): the key comes in
+ * the `apikey` header or the `apikey` query parameter, and must be one of the project's keys. No key →
+ * 401 "No API key found in request"; another value → 401 "Invalid API key". Undefined when it passes.
+ */
+export function apiKeyRefusal(req: Request, url: URL, keys: ApiKeys): Response | undefined {
+	if (!requiresApiKey(url.pathname)) return undefined;
+	const key = req.headers.get('apikey') || url.searchParams.get('apikey');
+	if (!key) return json({ message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, 401);
+	if (![keys.anonKey, keys.serviceRoleKey, keys.publishableKey, keys.secretKey].includes(key)) {
+		return json({ message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' }, 401);
+	}
+	return undefined;
+}
+
+/** The URL the services see: the gateway's `apikey` query parameter removed, so PostgREST never reads it as a filter. */
+export function withoutApiKeyParam(url: URL): URL {
+	if (!url.searchParams.has('apikey')) return url;
+	const out = new URL(url);
+	out.searchParams.delete('apikey');
+	return out;
+}

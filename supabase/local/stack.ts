@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { migrate, seed, startPostgres } from './db.ts';
 import { assertPortFree, clearDataFolder, PortTakenError, StartError } from './postmaster.ts';
 import { type StackConfig } from './config.ts';
-import { corsHeaders, json, type Ctx, type Service } from './http.ts';
+import { apiKeyRefusal, corsHeaders, json, withoutApiKeyParam, type Ctx, type Service } from './http.ts';
 import { createMailbox, mailService } from './mail.ts';
 import { restService } from './rest/index.ts';
 import { authService } from './auth/index.ts';
@@ -225,8 +225,13 @@ async function serveStack(config: StackConfig, opts: StartOptions, log: (line: s
 				const service = services.find((s) => url.pathname === s.prefix || url.pathname.startsWith(s.prefix + '/'));
 				if (!service) response = url.pathname === '/' ? json({ name: 'mostrador local stack', services: services.map((s) => s.prefix) }) : json({ message: 'no Route matched with those values' }, 404);
 				else {
-					const ctx: Ctx = { stack, url, path: url.pathname.slice(service.prefix.length) || '/', token: gatewayToken(request, config), ip: req.socket.remoteAddress ?? '' };
-					response = await service.handle(request, ctx);
+					// Supabase's gateway refuses /rest/v1 and /auth/v1 without one of the project's API keys.
+					const refused = apiKeyRefusal(request, url, config);
+					if (refused) response = refused;
+					else {
+						const ctx: Ctx = { stack, url: withoutApiKeyParam(url), path: url.pathname.slice(service.prefix.length) || '/', token: gatewayToken(request, config), ip: req.socket.remoteAddress ?? '' };
+						response = await service.handle(request, ctx);
+					}
 				}
 			}
 			for (const [k, v] of Object.entries(cors)) if (!response.headers.has(k)) response.headers.set(k, v);

@@ -20,7 +20,8 @@ const COMPARISON: Record<string, string> = {
 	eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=',
 	like: 'like', ilike: 'ilike', match: '~', imatch: '~*',
 	isdistinct: 'is distinct from',
-	cs: '@>', cd: '<@', ov: '&&', sl: '<<', sr: '>>', nxl: '&<', nxr: '&>', adj: '-|-',
+	// nxr: does not extend to the right of (&<), nxl: does not extend to the left of (&>), as PostgREST maps them.
+	cs: '@>', cd: '<@', ov: '&&', sl: '<<', sr: '>>', nxr: '&<', nxl: '&>', adj: '-|-',
 };
 const TSQUERY: Record<string, string> = { fts: 'to_tsquery', plfts: 'plainto_tsquery', phfts: 'phraseto_tsquery', wfts: 'websearch_to_tsquery' };
 

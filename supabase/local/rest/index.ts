@@ -15,7 +15,8 @@ import { planRpc } from './rpc.ts';
 import { key, SchemaCacheHolder, type Relation, type SchemaCache } from './schema-cache.ts';
 import { Planner } from './select.ts';
 import { Params, qualified } from './sql.ts';
-import { runWrite, writeResponse, writeSql, type WriteRequest } from './write.ts';
+import { checkMaxAffected, runWrite, writeResponse, writeSql, type WriteRequest } from './write.ts';
+import type pg from 'pg';
 
 export interface RestService extends Service {
 	/** Reads the schema cache again (after DDL), as PostgREST does on NOTIFY pgrst. */
@@ -81,6 +82,36 @@ function transaction(r: Request_, readOnly: boolean) {
 	};
 }
 
+/** What tx=rollback throws out of the transaction so that it rolls back, carrying the answer. */
+class RolledBack {
+	readonly value: unknown;
+	constructor(value: unknown) {
+		this.value = value;
+	}
+}
+
+/**
+ * The request's one transaction as the caller. With Prefer: tx=rollback it runs all the same (RETURNING,
+ * triggers, constraints, RLS) and answers what it would have, then rolls back (MainTx.hs, optionalRollback).
+ */
+async function inTransaction<T>(r: Request_, readOnly: boolean, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+	if (r.prefs.tx !== 'rollback') return asRole(r.stack.api, transaction(r, readOnly), fn);
+	try {
+		await asRole(r.stack.api, transaction(r, readOnly), async (client) => {
+			throw new RolledBack(await fn(client));
+		});
+	} catch (e) {
+		if (e instanceof RolledBack) return e.value as T;
+		throw e;
+	}
+	throw new Error('unreachable: a tx=rollback transaction always throws');
+}
+
+/** Preference-Applied entries every kind of request shares. */
+function txApplied(r: Request_): string[] {
+	return r.prefs.tx ? [`tx=${r.prefs.tx}`] : [];
+}
+
 async function findRelation(r: Request_, name: string): Promise<{ cache: SchemaCache; relation: Relation }> {
 	const cache = await r.cache.get();
 	const relation = cache.relations.get(key(r.schema, name));
@@ -123,7 +154,7 @@ async function readTable(r: Request_, name: string): Promise<Response> {
 	const source = { schema: relation.schema, name: relation.name, columns: relation.columns, relation };
 	const count = !!r.prefs.count;
 	const sql = readSql(planner, source, table, table, { count, media, limit, offset });
-	const result = await asRole(r.stack.api, transaction(r, true), (client) => runPage(client, sql, params.values));
+	const result = await inTransaction(r, true, (client) => runPage(client, sql, params.values));
 	return pageResponse(r, result, offset, media, count);
 }
 
@@ -131,7 +162,7 @@ function pageResponse(r: Request_, result: { total: number | null; rows: number;
 	if (media.single && result.rows !== 1) throw new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${result.rows} rows`);
 	const upper = offset + result.rows - 1;
 	const status = rangeStatus(offset, upper, result.total);
-	const applied = count ? [`count=${r.prefs.count}`] : [];
+	const applied = [...(count ? [`count=${r.prefs.count}`] : []), ...txApplied(r)];
 	return new Response(r.req.method === 'HEAD' ? null : result.body, {
 		status,
 		headers: { 'content-type': media.contentType, 'content-range': contentRange(offset, upper, result.total), ...appliedHeader(applied) },
@@ -150,12 +181,13 @@ async function writeTable(r: Request_, name: string): Promise<Response> {
 	const planner = new Planner(cache, new Params(), qs);
 	const w: WriteRequest = { method, relation, payload, prefs, media, planner };
 	const sql = writeSql(w);
-	const result = await asRole(r.stack.api, transaction(r, false), (client) => runWrite(client, w, sql));
+	const result = await inTransaction(r, false, (client) => runWrite(client, w, sql));
 	const applied: string[] = [];
 	if (prefs.return) applied.push(`return=${prefs.return}`);
 	if (prefs.count) applied.push(`count=${prefs.count}`);
 	if (method === 'POST' && prefs.resolution) applied.push(`resolution=${prefs.resolution}`);
 	if ((method === 'POST' || method === 'PUT') && prefs.missing === 'default') applied.push('missing=default');
+	applied.push(...txApplied(r));
 	return writeResponse(w, result, applied);
 }
 
@@ -171,17 +203,20 @@ async function callFunction(r: Request_, name: string): Promise<Response> {
 	const { limit, offset } = page(r, root.limit, root.offset);
 	const count = !!r.prefs.count;
 	const call = planRpc({ cache, schema: r.schema, name, overloads, method, url: r.ctx.url, body, media, read: { count, limit, offset } });
-	const result = await asRole(r.stack.api, transaction(r, call.readOnly), async (client) => {
+	const result = await inTransaction(r, call.readOnly, async (client) => {
 		const { rows } = await client.query({ text: call.sql, values: call.params.values });
+		// max-affected on RPC counts the rows the function returned (one for a scalar or void result).
+		checkMaxAffected(r.prefs, call.kind === 'rows' ? Number(rows[0].rows) : 1);
 		return rows[0];
 	});
-	if (call.kind === 'void') return new Response(null, { status: 204 });
+	const applied = appliedHeader(txApplied(r));
+	if (call.kind === 'void') return new Response(null, { status: 204, headers: applied });
 	if (call.kind === 'value') {
-		return new Response(method === 'HEAD' ? null : result.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-range': '0-0/*' } });
+		return new Response(method === 'HEAD' ? null : result.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-range': '0-0/*', ...applied } });
 	}
 	const pageResult = { total: result.total === null ? null : Number(result.total), rows: Number(result.rows), body: result.body };
 	if (!call.routine.returnsSet) {
-		return new Response(method === 'HEAD' ? null : pageResult.body, { status: 200, headers: { 'content-type': media.single ? media.contentType : 'application/json; charset=utf-8', 'content-range': contentRange(0, pageResult.rows - 1, pageResult.total) } });
+		return new Response(method === 'HEAD' ? null : pageResult.body, { status: 200, headers: { 'content-type': media.single ? media.contentType : 'application/json; charset=utf-8', 'content-range': contentRange(0, pageResult.rows - 1, pageResult.total), ...applied } });
 	}
 	return pageResponse(r, pageResult, offset, media, count);
 }

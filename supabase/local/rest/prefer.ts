@@ -11,6 +11,11 @@ export interface Preferences {
 	handling?: 'strict' | 'lenient';
 	timezone?: string;
 	maxAffected?: number;
+	/**
+	 * tx=commit|rollback. Supabase runs PostgREST with db-tx-end = commit-allow-override: its client
+	 * documents `.rollback()` (this header) as a dry run that saves nothing, so the preference is honoured.
+	 */
+	tx?: 'commit' | 'rollback';
 	/** Honoured preferences, echoed in Preference-Applied. */
 	applied: string[];
 }
@@ -32,10 +37,8 @@ export function parsePrefer(req: Request): Preferences {
 		const [k, v = ''] = item.split('=').map((s) => s.trim());
 		if (k === 'timezone' && /^[A-Za-z0-9_+\-/]+$/.test(v)) prefs.timezone = v;
 		else if (k === 'max-affected' && /^\d+$/.test(v)) prefs.maxAffected = Number(v);
-		else if (KNOWN[k]?.includes(v)) {
-			if (k === 'tx') continue; // db-tx-end is `commit` on Supabase: tx=rollback is not allowed, and ignored.
-			(prefs as any)[k] = v;
-		} else invalid.push(item);
+		else if (KNOWN[k]?.includes(v)) (prefs as any)[k] = v;
+		else invalid.push(item);
 	}
 	if (prefs.handling === 'strict' && invalid.length) {
 		throw new ApiError(400, 'PGRST122', 'Invalid preferences given with handling=strict', `Invalid preferences: ${invalid.join(', ')}`);

@@ -56,12 +56,14 @@ function notFound(cache: SchemaCache, schema: string, name: string, keys: string
 	);
 }
 
-/** The overload whose parameter names fit the given keys (required ones present, none unknown). */
+/**
+ * The overload whose parameter names fit the given keys (required ones present, none unknown), as
+ * PostgREST's findProc: when several fit it does not guess (not even the one whose parameters are
+ * exactly the keys, which Postgres itself would find ambiguous: 42725) but answers 300 PGRST203.
+ */
 function chooseOverload(overloads: Routine[], keys: string[]): Routine | undefined {
 	const fits = overloads.filter((r) => r.inputs.every((p) => keys.includes(p.name) || p.hasDefault) && keys.every((k) => r.inputs.some((p) => p.name === k)));
 	if (fits.length <= 1) return fits[0];
-	const exact = fits.filter((r) => r.inputs.length === keys.length);
-	if (exact.length === 1) return exact[0];
 	const describe = (r: Routine) => `${r.schema}.${r.name}(${r.inputs.map((p) => `${p.name} => ${p.type}`).join(', ')})`;
 	throw new ApiError(300, 'PGRST203', `Could not choose the best candidate function between: ${fits.map(describe).join(', ')}`, null, 'Try renaming the parameters or the function itself in the database so function overloading can be resolved');
 }

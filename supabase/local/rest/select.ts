@@ -34,6 +34,11 @@ export interface SelectPart {
 	exists: Map<string, string>;
 }
 
+/** An embed that selects nothing, not even through its own embeds (PostgREST's hasOnlyNullEmbed). */
+function isEmptyEmbed(item: EmbedItem): boolean {
+	return item.items.every((i) => i.kind === 'embed' && isEmptyEmbed(i));
+}
+
 export function scopeOf(source: Source, qualifier: string): Scope {
 	return { name: source.name, qualifier, columns: new Map(source.columns.map((c) => [c.name, c])) };
 }
@@ -59,6 +64,7 @@ export class Planner {
 	selectList(source: Source, qualifier: string, items: SelectItem[], path: string): SelectPart {
 		const scope = scopeOf(source, qualifier);
 		const part: SelectPart = { columns: [], inner: [], exists: new Map() };
+		const embedded = new Set<string>();
 		for (const item of items) {
 			if (item.kind === 'star') {
 				for (const c of source.columns) part.columns.push(`${qualifier}.${ident(c.name)}`);
@@ -71,15 +77,22 @@ export class Planner {
 				const name = item.alias ?? (item.field.json.length ? item.field.json[item.field.json.length - 1].key : item.field.name);
 				part.columns.push(`${expr} as ${ident(name)}`);
 			} else {
-				this.embed(source, qualifier, item, path, part);
+				this.embed(source, qualifier, item, path, part, embedded);
 			}
 		}
 		return part;
 	}
 
-	private embed(source: Source, parentQualifier: string, item: EmbedItem, path: string, part: SelectPart): void {
+	private embed(source: Source, parentQualifier: string, item: EmbedItem, path: string, part: SelectPart, embedded: Set<string>): void {
 		const rel = this.relationship(source, item);
 		const label = item.alias ?? item.name;
+		// PostgREST names each embed's lateral join <parent>_<label>_<depth>: the same label twice in one
+		// node is the same table alias twice, and Postgres refuses the query (42712, answered 400).
+		if (embedded.has(label)) {
+			const depth = path ? path.split('.').length + 1 : 1;
+			throw new ApiError(400, '42712', `table name "${source.name}_${label}_${depth}" specified more than once`);
+		}
+		embedded.add(label);
 		const childPath = path ? `${path}.${label}` : label;
 		this.usedPaths.add(childPath);
 		const q = ident(`pgrst_${++this.aliases}`);
@@ -95,7 +108,8 @@ export class Planner {
 		const rows = ident(`pgrst_${this.aliases}_rows`);
 		const body = `select ${child.columns.join(', ')} from ${from} where ${where}${order}${limit}`;
 		const value = rel.toOne ? `(select row_to_json(${rows}) from (${body}) as ${rows})` : `(select coalesce(json_agg(${rows}), '[]') from (${body}) as ${rows})`;
-		part.columns.push(`${value} as ${ident(label)}`);
+		// An empty embed (`orders()`, `orders(items())`) only filters (with !inner or `orders=not.is.null`): no key in the result.
+		if (!isEmptyEmbed(item)) part.columns.push(`${value} as ${ident(label)}`);
 		const exists = `exists (select 1 from ${from} where ${where})`;
 		part.exists.set(label, exists);
 		if (item.inner) part.inner.push(exists);
@@ -122,31 +136,53 @@ export class Planner {
 		}
 	}
 
+	/**
+	 * The relationships `item` names from `source`, as PostgREST's findRel (Plan.hs) picks them: by the
+	 * target table's name, or (not for views) by the foreign key's constraint or its single origin column;
+	 * a hint (`target!hint`) narrows by constraint, origin column or target column. A self-referencing
+	 * foreign key is one key but two relationships, told apart by convention: the table's name is the
+	 * one-to-many (its children; `table!fk_column` too), the foreign-key column the many-to-one (its parent).
+	 */
 	private relationship(source: Source, item: EmbedItem): Relationship {
 		const parent = source.relation;
 		const schema = source.schema;
 		const candidates: Relationship[] = [];
-		const target = this.cache.relations.get(key(schema, item.name));
-		if (parent && target) {
+		const hint = item.hint;
+		if (parent) {
+			const parentKey = key(parent.schema, parent.name);
+			const unique = (rel: Relation, cols: string[]) => rel.uniques.some((u) => u.length === cols.length && u.every((c) => cols.includes(c)));
 			for (const fk of this.cache.foreignKeys) {
-				if (fk.from === key(parent.schema, parent.name) && fk.to === key(target.schema, target.name)) candidates.push({ fk, target, manyToOne: true, toOne: true });
-				if (fk.to === key(parent.schema, parent.name) && fk.from === key(target.schema, target.name)) {
-					const toOne = target.uniques.some((u) => u.length === fk.fromColumns.length && u.every((c) => fk.fromColumns.includes(c)));
-					candidates.push({ fk, target, manyToOne: false, toOne });
+				const sides: Relationship[] = [];
+				if (fk.from === parentKey) sides.push({ fk, target: this.cache.relations.get(fk.to)!, manyToOne: true, toOne: true });
+				if (fk.to === parentKey) {
+					const child = this.cache.relations.get(fk.from)!;
+					sides.push({ fk, target: child, manyToOne: false, toOne: unique(child, fk.fromColumns) });
 				}
-			}
-		} else if (parent) {
-			// The target may also be named by the foreign-key column or the constraint: `requester_id(*)`.
-			for (const fk of this.cache.foreignKeys) {
-				if (fk.from !== key(parent.schema, parent.name)) continue;
-				if (fk.name === item.name || (fk.fromColumns.length === 1 && fk.fromColumns[0] === item.name)) {
-					candidates.push({ fk, target: this.cache.relations.get(fk.to)!, manyToOne: true, toOne: true });
+				const self = fk.from === parentKey && fk.to === parentKey;
+				for (const rel of sides) {
+					if (rel.target.schema !== schema) continue;
+					const single = fk.fromColumns.length === 1;
+					// PostgREST's column pairs run origin → target: (fk column, referenced column) for a
+					// many-to-one, (referenced column, fk column) for a one-to-many.
+					const originCol = single ? (rel.manyToOne ? fk.fromColumns[0] : fk.toColumns[0]) : undefined;
+					const targetCol = single ? (rel.manyToOne ? fk.toColumns[0] : fk.fromColumns[0]) : undefined;
+					const byName = item.name === rel.target.name;
+					let match: boolean;
+					if (self) {
+						// A unique self-reference is one-to-one both ways, which PostgREST does not embed by convention.
+						if (unique(parent, fk.fromColumns)) continue;
+						match = hint === undefined ? (byName && !rel.manyToOne) || (rel.manyToOne && originCol === item.name) : byName && !rel.manyToOne && targetCol === hint;
+					} else if (hint === undefined) {
+						match = byName || (rel.target.kind !== 'view' && (fk.name === item.name || originCol === item.name));
+					} else {
+						match = byName && (fk.name === hint || originCol === hint || targetCol === hint);
+					}
+					if (match) candidates.push(rel);
 				}
 			}
 		}
-		const matching = item.hint
-			? candidates.filter((r) => r.fk.name === item.hint || (r.fk.fromColumns.length === 1 && r.fk.fromColumns[0] === item.hint) || r.target.name === item.hint)
-			: candidates;
+		const target = this.cache.relations.get(key(schema, item.name));
+		const matching = candidates;
 		const parentName = source.name;
 		if (matching.length === 1) return matching[0];
 		if (matching.length === 0) {

@@ -133,15 +133,21 @@ export function writeSql(w: WriteRequest): string {
 select (select pg_catalog.count(*) from pgrst_write) as rows, ${upsert ? '(select pg_catalog.count(*) from pgrst_write where pgrst_inserted)' : 'null'} as inserted, ${body} as body, ${key} as key`;
 }
 
+/** Prefer: handling=strict, max-affected=N: more rows affected → PGRST124, thrown inside the transaction so it rolls back. */
+export function checkMaxAffected(prefs: Preferences, rows: number): void {
+	if (prefs.handling === 'strict' && prefs.maxAffected !== undefined && rows > prefs.maxAffected) {
+		throw new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${rows} rows`);
+	}
+}
+
 /** Runs the write; a singular request affecting other than one row throws, which rolls it back. */
 export async function runWrite(client: pg.PoolClient, w: WriteRequest, sql: string): Promise<WriteResult> {
 	const { rows } = await client.query({ text: sql, values: w.planner.params.values });
 	const r = rows[0];
 	const result: WriteResult = { rows: Number(r.rows), inserted: r.inserted === null ? null : Number(r.inserted), body: r.body, key: r.key ? JSON.parse(r.key) : null };
 	if (w.media.single && result.rows !== 1) throw singularError(result.rows);
-	if (w.prefs.handling === 'strict' && w.prefs.maxAffected !== undefined && result.rows > w.prefs.maxAffected) {
-		throw new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${result.rows} rows`);
-	}
+	// PostgREST checks max-affected on updates and deletes (and RPC), never on inserts or upserts.
+	if (w.method === 'PATCH' || w.method === 'DELETE') checkMaxAffected(w.prefs, result.rows);
 	return result;
 }
 
