@@ -1,47 +1,15 @@
 // pg_cron's schedule syntax: five fields (minute hour day-of-month month day-of-week) with *, lists,
 // ranges and steps, names for months and weekdays, the @hourly-style macros, and '<n> seconds'.
-// As in cron, when both day fields are restricted a day matches if either does.
+// croner parses and matches the five fields; what is pg_cron's own stays here: the '<n> seconds'
+// interval, exactly five fields (no seconds or years field, none of croner's L, W, # or ? extensions),
+// and vixie cron's day rule — when both day fields are restricted a day matches if either does, and
+// a day field starting with '*' (even '*/2') counts as unrestricted.
+import { Cron } from 'croner';
 
-export type Schedule = { kind: 'seconds'; every: number } | { kind: 'cron'; minute: Set<number>; hour: Set<number>; dom: Set<number>; month: Set<number>; dow: Set<number>; domStar: boolean; dowStar: boolean };
+export type Schedule = { kind: 'seconds'; every: number } | { kind: 'cron'; cron: Cron };
 
-const MACROS: Record<string, string> = {
-	'@yearly': '0 0 1 1 *',
-	'@annually': '0 0 1 1 *',
-	'@monthly': '0 0 1 * *',
-	'@weekly': '0 0 * * 0',
-	'@daily': '0 0 * * *',
-	'@midnight': '0 0 * * *',
-	'@hourly': '0 * * * *',
-};
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-function field(text: string, min: number, max: number, names: string[] = [], nameBase = 0): Set<number> {
-	const out = new Set<number>();
-	const value = (s: string) => {
-		const i = names.indexOf(s.toLowerCase());
-		const n = i >= 0 ? i + nameBase : /^\d+$/.test(s) ? Number(s) : NaN;
-		if (!(n >= min && n <= max)) throw new Error(`invalid schedule value "${s}" (expected ${min}-${max})`);
-		return n;
-	};
-	for (const part of text.split(',')) {
-		const [range, stepText] = part.split('/');
-		const step = stepText === undefined ? 1 : Number(stepText);
-		if (!(step >= 1) || !Number.isInteger(step)) throw new Error(`invalid step in "${part}"`);
-		let lo: number, hi: number;
-		if (range === '*') [lo, hi] = [min, max];
-		else if (range.includes('-')) {
-			const [a, b] = range.split('-');
-			[lo, hi] = [value(a), value(b)];
-		} else {
-			lo = value(range);
-			hi = stepText === undefined ? lo : max;
-		}
-		if (lo > hi) throw new Error(`invalid range "${range}"`);
-		for (let n = lo; n <= hi; n += step) out.add(n);
-	}
-	return out;
-}
+const MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+const SYNTAX = 'fields: minute 0-59, hour 0-23, day of month 1-31, month 1-12 or jan-dec, day of week 0-7 or sun-sat; each a *, a value, a range a-b or a list, with an optional step /n';
 
 export function parseSchedule(text: string): Schedule {
 	const t = text.trim();
@@ -51,28 +19,26 @@ export function parseSchedule(text: string): Schedule {
 		if (every < 1 || every > 59) throw new Error('seconds schedules take 1-59 seconds');
 		return { kind: 'seconds', every };
 	}
-	const fields = (MACROS[t.toLowerCase()] ?? t).split(/\s+/);
-	if (fields.length !== 5) throw new Error(`a cron schedule has five fields: "${text}"`);
-	const dow = field(fields[4], 0, 7, DAYS);
-	if (dow.has(7)) dow.add(0);
-	return {
-		kind: 'cron',
-		minute: field(fields[0], 0, 59),
-		hour: field(fields[1], 0, 23),
-		dom: field(fields[2], 1, 31),
-		month: field(fields[3], 1, 12, MONTHS, 1),
-		dow,
-		domStar: fields[2].startsWith('*'),
-		dowStar: fields[4].startsWith('*'),
-	};
+	const macro = MACROS.has(t.toLowerCase());
+	const fields = macro ? [] : t.split(/\s+/);
+	if (!macro && fields.length !== 5) throw new Error(`a cron schedule has five fields: "${text}"`);
+	fields.forEach((f, i) => {
+		const named = i >= 3; // month and weekday names
+		for (const token of f.split(/[,/-]/)) {
+			if (!(token === '*' || /^\d+$/.test(token) || (named && /^[a-z]{3}$/i.test(token)))) throw new Error(`invalid schedule value "${token}" in "${text}" (${SYNTAX})`);
+		}
+	});
+	const anyDay = !macro && (fields[2].startsWith('*') || fields[4].startsWith('*'));
+	try {
+		const cron = new Cron(macro ? t.toLowerCase() : t, { timezone: 'UTC', mode: '5-part', paused: true, sloppyRanges: true, domAndDow: anyDay });
+		return { kind: 'cron', cron };
+	} catch (e) {
+		throw new Error(`invalid schedule "${text}": ${(e as Error).message.replace(/^CronPattern: /, '')} (${SYNTAX})`);
+	}
 }
 
 /** Whether a cron schedule fires in the minute containing `at` (pg_cron uses the server's time zone; ours is UTC). */
 export function firesAt(s: Schedule, at: Date): boolean {
 	if (s.kind === 'seconds') return at.getUTCSeconds() % s.every === 0;
-	if (!s.minute.has(at.getUTCMinutes()) || !s.hour.has(at.getUTCHours()) || !s.month.has(at.getUTCMonth() + 1)) return false;
-	const domOk = s.dom.has(at.getUTCDate());
-	const dowOk = s.dow.has(at.getUTCDay());
-	if (s.domStar || s.dowStar) return domOk && dowOk;
-	return domOk || dowOk;
+	return s.cron.match(new Date(Math.floor(at.getTime() / 60_000) * 60_000));
 }

@@ -41,4 +41,16 @@ describe('pg_cron schedules', () => {
 		expect(() => parseSchedule('5-1 * * * *')).toThrow(/range/);
 		expect(() => parseSchedule('90 seconds')).toThrow(/1-59/);
 	});
+
+	it("counts a day field starting with '*' as unrestricted, as vixie cron and pg_cron do", () => {
+		const s = parseSchedule('0 0 */2 * sun');
+		expect(firesAt(s, at('2026-11-29T00:00:00Z'))).toBe(true); // odd day and Sunday
+		expect(firesAt(s, at('2026-11-22T00:00:00Z'))).toBe(false); // Sunday, even day
+		expect(firesAt(s, at('2026-11-25T00:00:00Z'))).toBe(false); // odd day, Wednesday
+	});
+
+	it('matches any second of the minute, and refuses what pg_cron does not take', () => {
+		expect(firesAt(parseSchedule('0 * * * *'), at('2026-11-20T13:00:40Z'))).toBe(true);
+		for (const bad of ['0 0 L * *', '0 0 * * 5#2', '0 0 ? * *', '0 0 1W * *', '* * * * * *', '0 0 * * 8']) expect(() => parseSchedule(bad)).toThrow();
+	});
 });

@@ -3,7 +3,7 @@
 // metadata, contentType, then the file part) or a raw body with content-type, cache-control and a
 // base64 JSON x-metadata header.
 import { ERRORS } from './errors.ts';
-import { boundaryOf, firstFile } from './multipart.ts';
+import { firstFile } from './multipart.ts';
 
 const MAX_USER_METADATA_BYTES = 1024 * 1024;
 
@@ -31,9 +31,8 @@ const empty = () => new ReadableStream<Uint8Array>({ start: (c) => c.close() });
 export async function readUploadBody(req: Request): Promise<UploadBody> {
 	const contentType = req.headers.get('content-type') ?? '';
 	if (/^multipart\/form-data/i.test(contentType)) {
-		const boundary = boundaryOf(contentType);
-		if (!boundary || !req.body) throw ERRORS.invalidRequest('No content provided');
-		const part = await firstFile(req.body, boundary);
+		if (!req.body) throw ERRORS.invalidRequest('No content provided');
+		const part = await firstFile(req.body, contentType);
 		if (!part) throw ERRORS.invalidRequest('No content provided');
 		const cacheTime = part.fields.cacheControl;
 		return {
