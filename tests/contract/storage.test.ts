@@ -378,12 +378,14 @@ describe('storage: signed URLs', () => {
 		expect(await (await fetch(mine.data![0].signedUrl!)).text()).toBe('firmado');
 	});
 
-	it('refuses an expired URL with ExpiredToken', async () => {
+	// storage-api master (verifyObjectSignature): jose's jwtVerify rejects the exp claim before Storage's own
+	// ExpiredToken check is reached, so an expired URL is InvalidJWT with jose's JWTExpired message.
+	it('refuses an expired URL with InvalidJWT ("exp" claim timestamp check failed)', async () => {
 		const { data } = await memberA.client.storage.from('attachments').createSignedUrl(path(), 1);
 		await new Promise((r) => setTimeout(r, 2500));
 		const res = await fetch(data!.signedUrl);
 		expect(res.status).toBe(400);
-		expect(await res.json()).toEqual({ statusCode: '400', code: 'ExpiredToken', error: 'ExpiredToken', message: 'The provided token has expired.' });
+		expect(await res.json()).toEqual({ statusCode: '400', code: 'InvalidJWT', error: 'InvalidJWT', message: '"exp" claim timestamp check failed' });
 	});
 
 	it('refuses a token used for another path (InvalidSignature) and a forged token (InvalidJWT)', async () => {

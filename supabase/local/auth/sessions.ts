@@ -111,11 +111,14 @@ interface RefreshRow {
 }
 
 /**
- * The refresh_token grant. A live token is swapped for a child. A revoked token that is the parent of
- * the session's active token gets that active token back (the client lost the last answer); another
- * revoked token is accepted only within refresh_token_reuse_interval of its revocation, else the whole
- * family is revoked and 400 refresh_token_already_used is answered — after committing the revocation,
- * which is why the error comes back as a value.
+ * The refresh_token grant (GoTrue v2.189 internal/tokens/service.go RefreshTokenGrant, models
+ * RevokeTokenFamily, GrantRefreshTokenSwap). A live token is swapped for a child. A revoked token that is
+ * the parent of the session's active token gets that active token back (the client lost the last
+ * answer); another revoked token is accepted only within refresh_token_reuse_interval of its revocation
+ * (its updated_at) and is then swapped for a new child of its own, as GoTrue does (it does not hand back
+ * the active token); after the interval the whole family (every unrevoked token of the session) is
+ * revoked and 400 refresh_token_already_used is answered — after committing the revocation (GoTrue's
+ * NewCommitWithError), which is why the error comes back as a value.
  */
 export async function refreshSession(tx: Tx, config: StackConfig, token: string, now = new Date()): Promise<SessionJson | AuthError> {
 	if (!token) throw badRequest('validation_failed', 'refresh_token required');
@@ -137,7 +140,7 @@ export async function refreshSession(tx: Tx, config: StackConfig, token: string,
 				await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked`, [sessionId]);
 			}
 			return badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
-		} else issued = active?.token;
+		}
 	}
 	if (!issued) {
 		await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1`, [row.id]);

@@ -42,6 +42,24 @@ export function undefinedColumn(relation: string, column: string): ApiError {
 	return new ApiError(400, '42703', `column ${relation}.${column} does not exist`);
 }
 
+/**
+ * A PostgREST feature hosted Supabase (PostgREST 12/13) supports but this stand-in does not implement yet:
+ * PostgREST's own PGRST127 "Feature not implemented", but HTTP 501 (PostgREST answers PGRST127 with 400)
+ * so that it is never mistaken for a refusal hosted would give too; the details name the feature.
+ */
+export function notSupportedLocally(feature: string): ApiError {
+	return new ApiError(501, 'PGRST127', 'Feature not implemented', `${feature} is not supported by the local stand-in yet (hosted Supabase supports it)`);
+}
+
+/**
+ * Aggregate functions (`count()`, `col.sum()`, `.avg()`, `.min()`, `.max()`, `.count()`) with PostgREST's
+ * db-aggregates-enabled off, as on hosted Supabase: PostgREST 12's AggregatesNotAllowed (Plan.hs
+ * validateAggFunctions), 400 PGRST123.
+ */
+export function aggregatesNotAllowed(): ApiError {
+	return new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+}
+
 export function notEmbedded(resource: string): ApiError {
 	return new ApiError(400, 'PGRST108', `'${resource}' is not an embedded resource in this request`, null, `Verify that '${resource}' is included in the 'select' query parameter.`);
 }

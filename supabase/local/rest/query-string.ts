@@ -2,7 +2,7 @@
 // api/tables_views.rst, url_grammar.rst): select trees with aliases, casts, JSON paths and embeds;
 // filters `[not.]op[(any|all|config)].value`; and/or logic trees; order; limit/offset; all of them
 // optionally prefixed by an embedded resource's name. Anything that does not parse is PGRST100.
-import { ApiError, parseError } from './errors.ts';
+import { aggregatesNotAllowed, ApiError, notSupportedLocally, parseError } from './errors.ts';
 
 export interface JsonStep {
 	arrow: '->' | '->>';
@@ -192,7 +192,8 @@ function readSelectList(c: Cursor): SelectItem[] {
 
 function readSelectItem(c: Cursor): SelectItem {
 	if (c.eat('*')) return { kind: 'star' };
-	if (c.peek(3) === '...') throw new ApiError(400, 'PGRST127', 'Feature not implemented', 'Spread embedding is not supported by the local stack');
+	// Spread embeds (`...table(cols)`) are PostgREST 12+ (to-one) and 13 (to-many); not implemented here.
+	if (c.peek(3) === '...') throw notSupportedLocally('Spread embedding (...table(columns))');
 	let alias: string | undefined;
 	let name = readName(c);
 	if (c.peek() === ':' && c.peek(2) !== '::') {
@@ -201,6 +202,8 @@ function readSelectItem(c: Cursor): SelectItem {
 		c.skipSpaces();
 		name = readName(c);
 	}
+	// PostgREST 12's pFieldSelect tries `count()` as the aggregate before any embed of that name.
+	if (name === 'count' && c.input.startsWith('()', c.pos)) throw aggregatesNotAllowed();
 	if (c.peek() === '!' || c.peek() === '(') {
 		let hint: string | undefined;
 		let inner = false;
@@ -217,6 +220,8 @@ function readSelectItem(c: Cursor): SelectItem {
 		return { kind: 'embed', name, alias, hint, inner, items };
 	}
 	const field: Field = { name, json: readJsonPath(c) };
+	// `col.sum()`, `col->k.avg()`: an aggregate on a field (pFieldSelect's `char '.' *> pAggregation <* pArgs`).
+	if (/^\.(sum|avg|max|min|count)\(\)/.test(c.input.slice(c.pos))) throw aggregatesNotAllowed();
 	let cast: string | undefined;
 	if (c.eat('::')) cast = readName(c, 'type name') + (c.eat('[]') ? '[]' : '');
 	return { kind: 'column', field, alias, cast };
@@ -355,7 +360,7 @@ export function parseOrder(input: string): OrderTerm[] {
 	do {
 		c.skipSpaces();
 		const field = readField(c);
-		if (c.peek() === '(') throw new ApiError(400, 'PGRST127', 'Feature not implemented', 'Ordering by an embedded resource is not supported by the local stack');
+		if (c.peek() === '(') throw notSupportedLocally('Ordering by an embedded resource (order=table(column))');
 		const term: OrderTerm = { field };
 		while (c.eat('.')) {
 			if (c.eat('asc')) term.direction = 'asc';

@@ -2,7 +2,7 @@
 // Plan.hs): a select tree becomes one query whose embeds are correlated subqueries on the foreign
 // keys — to-one embeds an object or null, to-many an array — read as the caller, so RLS applies to
 // embedded rows too. Embedded filters, order and limit come from `rel.col=`, `rel.order=` ...
-import { ApiError, closest, notEmbedded, parseError, undefinedColumn } from './errors.ts';
+import { ApiError, closest, notEmbedded, notSupportedLocally, parseError, undefinedColumn } from './errors.ts';
 import { conditionSql, fieldSql, orderSql, type Scope } from './filters.ts';
 import type { EmbedItem, NodeOptions, QueryString, SelectItem } from './query-string.ts';
 import { key, type Column, type ForeignKey, type Relation, type SchemaCache } from './schema-cache.ts';
@@ -69,6 +69,7 @@ export class Planner {
 			if (item.kind === 'star') {
 				for (const c of source.columns) part.columns.push(`${qualifier}.${ident(c.name)}`);
 			} else if (item.kind === 'column') {
+				if (!scope.columns.has(item.field.name) && this.takesRowOf(source, item.field.name)) throw notSupportedLocally(`The computed field '${item.field.name}'`);
 				let expr = fieldSql(item.field, scope, this.params);
 				if (item.cast) {
 					if (!safeTypeName(item.cast)) throw parseError('select', item.cast, 1, 'unexpected type name');
@@ -136,6 +137,23 @@ export class Planner {
 		}
 	}
 
+	/** A function `name(source_row)` of the source's schema: a computed field or relationship in PostgREST. */
+	private takesRowOf(source: Source, name: string): boolean {
+		const parent = source.relation;
+		if (!parent) return false;
+		const types = new Set([parent.name, `${parent.schema}.${parent.name}`, ident(parent.name), `${ident(parent.schema)}.${ident(parent.name)}`]);
+		const routines = this.cache.routines.get(key(source.schema, name)) ?? [];
+		return routines.some((r) => r.inputs.length >= 1 && types.has(r.inputs[0].type) && r.inputs.slice(1).every((p) => p.hasDefault));
+	}
+
+	/** A table other than both with a foreign key to each (PostgREST's junction detection, loosely). */
+	private junction(parent: Relation, target: Relation): boolean {
+		const from = key(parent.schema, parent.name);
+		const to = key(target.schema, target.name);
+		const fks = this.cache.foreignKeys;
+		return fks.some((a) => a.to === from && a.from !== from && a.from !== to && fks.some((b) => b !== a && b.from === a.from && b.to === to));
+	}
+
 	/**
 	 * The relationships `item` names from `source`, as PostgREST's findRel (Plan.hs) picks them: by the
 	 * target table's name, or (not for views) by the foreign key's constraint or its single origin column;
@@ -186,6 +204,10 @@ export class Planner {
 		const parentName = source.name;
 		if (matching.length === 1) return matching[0];
 		if (matching.length === 0) {
+			// What hosted PostgREST embeds and this stand-in does not yet: a function taking the parent's row
+			// (a computed relationship) and a many-to-many through a junction table with foreign keys to both.
+			if (this.takesRowOf(source, item.name)) throw notSupportedLocally(`The computed relationship '${item.name}'`);
+			if (target && parent && this.junction(parent, target)) throw notSupportedLocally(`The many-to-many embed of '${item.name}' through a junction table`);
 			const tables = [...this.cache.relations.values()].filter((r) => r.schema === schema).map((r) => r.name);
 			const suggestion = target ? undefined : closest(item.name, tables);
 			throw new ApiError(

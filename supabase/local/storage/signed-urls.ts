@@ -68,7 +68,13 @@ export async function signUrls(req: Request, ctx: Ctx, bucketId: string, body: u
 	);
 }
 
-/** GET /object/sign/<bucket>/<path>?token=: the token alone decides. */
+/**
+ * GET /object/sign/<bucket>/<path>?token=: the token alone decides. Follows storage-api master of
+ * 2026-08 (ObjectStorage.verifyObjectSignature): jose's jwtVerify checks `exp` (no clock tolerance)
+ * before Storage's own `exp * 1000 < Date.now()` → ExpiredToken check is reached, so an expired URL is
+ * answered 400 InvalidJWT '"exp" claim timestamp check failed' (jose's JWTExpired message, passed on
+ * through verifyJWT's AccessDenied); ExpiredToken is unreachable there and is not answered here.
+ */
 export async function getSignedObject(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
 	const token = ctx.url.searchParams.get('token');
 	if (!token) throw ERRORS.invalidJwt('Missing token');
@@ -76,8 +82,7 @@ export async function getSignedObject(req: Request, ctx: Ctx, bucketId: string, 
 	try {
 		payload = verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
 	} catch (e) {
-		if (e instanceof JwtError && e.reason === 'expired') throw ERRORS.expiredToken();
-		if (e instanceof JwtError) throw ERRORS.invalidJwt(e.message);
+		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
 		throw e;
 	}
 	// isDownloadScopedToken: scope "download", or a legacy token with no scope that is not an upload token.
