@@ -49,7 +49,7 @@ function programmeSql(p: Programme, active: boolean): string {
 			best_effort: pl.targets === 'best-effort', who_may_open: pl.whoMayOpen.replace('-', '_'),
 		})), ['programme_id', 'id']),
 		`delete from public.sla_targets where programme_id = ${lit(p.id)};\n`,
-		upsert('sla_targets', p.plans.flatMap((pl) => Object.keys(targetsOf(pl)).length === 0 ? [] : p.severities.map((s) => {
+		upsert('sla_targets', p.plans.flatMap((pl) => pl.targets === 'best-effort' ? [] : p.severities.map((s) => {
 			const t = targetsOf(pl)[s.key];
 			return { programme_id: p.id, plan_id: pl.id, severity_key: s.key, first_response_minutes: t.firstResponse, update_minutes: t.update ?? null, escalation_minutes: t.escalation ?? null, resolution_minutes: t.resolution ?? null };
 		})), ['programme_id', 'plan_id', 'severity_key']),

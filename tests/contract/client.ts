@@ -2,6 +2,7 @@
 import { inject } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 
 export const url = () => inject('supabaseUrl');
 export const local = () => inject('localStack');
@@ -15,6 +16,43 @@ export function anonClient(): SupabaseClient {
 /** The service role: bypasses RLS, may call the auth admin API. */
 export function serviceClient(): SupabaseClient {
 	return createClient(url(), inject('serviceRoleKey'), options);
+}
+
+/**
+ * A superuser connection string for fixtures of a test's own (tables, functions): the stand-in's
+ * database, or SUPABASE_DB_URL for a real project; '' without one, and the tests that need it skip.
+ */
+export const fixtureDbUrl = () => (local() ? inject('dbUrl') : (process.env.SUPABASE_DB_URL ?? ''));
+
+/** Runs SQL on the fixture database, on a connection of its own. */
+export async function fixtureSql(text: string): Promise<void> {
+	const client = new pg.Client({ connectionString: fixtureDbUrl() });
+	await client.connect();
+	try {
+		await client.query(text);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Repeats `attempt` until it has no error: a schema-cache reload is not instant (NOTIFY, or a miss). */
+export async function eventually<T extends { error: unknown }>(attempt: () => PromiseLike<T>, ms = 8000): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const result = await attempt();
+		if (!result.error || Date.now() > deadline) return result;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/** A raw PostgREST request with the service key, for headers supabase-js does not show. */
+export function serviceRest(path: string, init: RequestInit = {}): Promise<Response> {
+	const key = inject('serviceRoleKey');
+	const headers = new Headers(init.headers);
+	headers.set('apikey', key);
+	headers.set('authorization', `Bearer ${key}`);
+	if (init.body !== undefined) headers.set('content-type', 'application/json');
+	return fetch(`${url()}/rest/v1${path}`, { ...init, headers });
 }
 
 export function uniqueEmail(tag = 'user'): string {

@@ -3,19 +3,18 @@
 // GrantRefreshTokenSwap), with config.toml's enable_refresh_token_rotation = true and
 // refresh_token_reuse_interval = 10. Runs unchanged against a real project; the checks that read
 // auth.refresh_tokens need a database URL (the local stack's, or SUPABASE_DB_URL).
-import { describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { readToml } from '../../supabase/local/config.ts';
-import { anonClient, local, serviceClient, uniqueEmail } from './client.ts';
+import { anonClient, fixtureDbUrl, serviceClient, uniqueEmail } from './client.ts';
 
 const toml = readToml();
 const REUSE_INTERVAL_S: number = toml.auth?.refresh_token_reuse_interval ?? 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const fixtureDb = () => (local() ? inject('dbUrl') : (process.env.SUPABASE_DB_URL ?? ''));
 
 async function revokedOf(tokens: string[]): Promise<Record<string, boolean>> {
-	const client = new pg.Client({ connectionString: fixtureDb() });
+	const client = new pg.Client({ connectionString: fixtureDbUrl() });
 	await client.connect();
 	try {
 		const { rows } = await client.query<{ token: string; revoked: boolean }>('select token, revoked from auth.refresh_tokens where token = any($1)', [tokens]);
@@ -68,7 +67,7 @@ describe('auth fidelity: refresh-token families', () => {
 			expect(error?.status).toBe(400);
 			expect(error?.code).toBe('refresh_token_already_used');
 			expect(error?.message).toBe('Invalid Refresh Token: Already Used');
-			if (fixtureDb()) expect(await revokedOf([a, b, c])).toEqual({ [a]: true, [b]: true, [c]: true });
+			if (fixtureDbUrl()) expect(await revokedOf([a, b, c])).toEqual({ [a]: true, [b]: true, [c]: true });
 			// The active token was revoked with the family: once the interval has passed it is refused too.
 			await sleep((REUSE_INTERVAL_S + 1) * 1000);
 			const late = await refresh(c);

@@ -7,7 +7,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { anonClient, local, serviceClient, uniqueEmail, url } from './client.ts';
+import { anonClient, fixtureDbUrl, serviceClient, uniqueEmail, url } from './client.ts';
 
 const password = () => `pw-${randomUUID()}`;
 /** The keys GoTrue puts in identity_data and never in user_metadata. */
@@ -138,11 +138,10 @@ const GOTRUE_USER_COLUMNS = [
 	'phone_change_sent_at', 'confirmed_at', 'email_change_token_current', 'email_change_confirm_status', 'banned_until', 'reauthentication_token',
 	'reauthentication_sent_at', 'is_sso_user', 'deleted_at', 'is_anonymous',
 ];
-const dbUrl = () => (local() ? inject('dbUrl') : (process.env.SUPABASE_DB_URL ?? ''));
 
-describe.skipIf(!dbUrl())('auth fidelity: auth.users as GoTrue lays it out (needs a database URL)', () => {
+describe.skipIf(!fixtureDbUrl())('auth fidelity: auth.users as GoTrue lays it out (needs a database URL)', () => {
 	it("has GoTrue's columns, its partial unique index on email and RLS on", async () => {
-		const db = new pg.Client({ connectionString: dbUrl() });
+		const db = new pg.Client({ connectionString: fixtureDbUrl() });
 		await db.connect();
 		try {
 			const { rows } = await db.query<{ column_name: string; is_generated: string }>(
@@ -164,7 +163,7 @@ describe.skipIf(!dbUrl())('auth fidelity: auth.users as GoTrue lays it out (need
 		const email = uniqueEmail('sso-twin');
 		const created = await serviceClient().auth.admin.createUser({ email, password: password(), email_confirm: true });
 		expect(created.error).toBeNull();
-		const db = new pg.Client({ connectionString: dbUrl() });
+		const db = new pg.Client({ connectionString: fixtureDbUrl() });
 		await db.connect();
 		try {
 			await db.query('begin');

@@ -8,48 +8,18 @@
 // skip without it; the API-key tests need Supabase's hosted gateway (the CLI's Docker stack routes
 // through a Kong without key-auth, so they skip against a loopback URL that is not the stand-in).
 import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { anonClient, local, serviceClient, signedInUser, url } from './client.ts';
+import { anonClient, eventually, fixtureDbUrl, fixtureSql, local, serviceClient, serviceRest, signedInUser, url } from './client.ts';
 
 const P = `fid-${randomUUID().slice(0, 8)}`;
 const FX = `contract_fx_${randomUUID().slice(0, 8).replaceAll('-', '')}`;
 
 /** Supabase's gateway checks keys: the stand-in and hosted projects do, the CLI's Kong does not. */
 const keyedGateway = () => local() || !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url());
-/** A superuser connection for fixtures: the stand-in's database, or SUPABASE_DB_URL for a real project. */
-const fixtureDb = () => (local() ? inject('dbUrl') : (process.env.SUPABASE_DB_URL ?? ''));
 
-async function sql(text: string): Promise<void> {
-	const client = new pg.Client({ connectionString: fixtureDb() });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
-	}
-}
 
-/** Repeats `attempt` until it has no error: a schema-cache reload is not instant (NOTIFY, or a miss). */
-async function eventually<T extends { error: unknown }>(attempt: () => PromiseLike<T>, ms = 8000): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const result = await attempt();
-		if (!result.error || Date.now() > deadline) return result;
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
 
-/** A raw PostgREST request with the service key, for headers supabase-js does not show. */
-function rest(path: string, init: RequestInit = {}): Promise<Response> {
-	const key = inject('serviceRoleKey');
-	const headers = new Headers(init.headers);
-	headers.set('apikey', key);
-	headers.set('authorization', `Bearer ${key}`);
-	if (init.body !== undefined) headers.set('content-type', 'application/json');
-	return fetch(`${url()}/rest/v1${path}`, { ...init, headers });
-}
 
 let service: SupabaseClient;
 
@@ -142,7 +112,7 @@ describe('rest: Prefer tx=rollback (supabase-js .rollback(): a dry run)', () => 
 	});
 
 	it('rolls back an update and a delete, and says so in Preference-Applied', async () => {
-		const patch = await rest(`/products?id=eq.${P}-a`, { method: 'PATCH', headers: { prefer: 'return=representation, tx=rollback' }, body: JSON.stringify({ name: 'Renamed' }) });
+		const patch = await serviceRest(`/products?id=eq.${P}-a`, { method: 'PATCH', headers: { prefer: 'return=representation, tx=rollback' }, body: JSON.stringify({ name: 'Renamed' }) });
 		expect(patch.status).toBe(200);
 		expect(patch.headers.get('preference-applied')).toContain('tx=rollback');
 		expect(await patch.json()).toMatchObject([{ id: `${P}-a`, name: 'Renamed' }]);
@@ -153,7 +123,7 @@ describe('rest: Prefer tx=rollback (supabase-js .rollback(): a dry run)', () => 
 	});
 
 	it('commits as usual with tx=commit', async () => {
-		const res = await rest(`/products?id=eq.${P}-c`, { method: 'PATCH', headers: { prefer: 'tx=commit' }, body: JSON.stringify({ name: 'Fidelity c' }) });
+		const res = await serviceRest(`/products?id=eq.${P}-c`, { method: 'PATCH', headers: { prefer: 'tx=commit' }, body: JSON.stringify({ name: 'Fidelity c' }) });
 		expect(res.status).toBe(204);
 		expect(res.headers.get('preference-applied')).toContain('tx=commit');
 	});
@@ -168,7 +138,7 @@ describe('rest: Prefer max-affected with handling=strict', () => {
 	});
 
 	it('refuses a DELETE that affects more rows and deletes none', async () => {
-		const res = await rest(`/products?id=like.${P}-*`, { method: 'DELETE', headers: { prefer: 'handling=strict, max-affected=1' } });
+		const res = await serviceRest(`/products?id=like.${P}-*`, { method: 'DELETE', headers: { prefer: 'handling=strict, max-affected=1' } });
 		expect(res.status).toBe(400);
 		expect(await res.json()).toMatchObject({ code: 'PGRST124', details: 'The query affects 3 rows' });
 		const left = await service.from('products').select('id').like('id', `${P}-%`);
@@ -178,12 +148,12 @@ describe('rest: Prefer max-affected with handling=strict', () => {
 	it('lets a write within the limit through, and ignores the limit without handling=strict', async () => {
 		const within = await maxAffected(service.from('products').update({ kind: 'tool' }).like('id', `${P}-%`), 3);
 		expect(within.error).toBeNull();
-		const lenient = await rest(`/products?id=like.${P}-*`, { method: 'PATCH', headers: { prefer: 'max-affected=1' }, body: JSON.stringify({ kind: 'tool' }) });
+		const lenient = await serviceRest(`/products?id=like.${P}-*`, { method: 'PATCH', headers: { prefer: 'max-affected=1' }, body: JSON.stringify({ kind: 'tool' }) });
 		expect(lenient.status).toBe(204);
 	});
 
 	it('does not apply to inserts', async () => {
-		const res = await rest('/products', { method: 'POST', headers: { prefer: 'handling=strict, max-affected=0' }, body: JSON.stringify({ id: `${P}-ins`, name: 'Inserted', kind: 'tool' }) });
+		const res = await serviceRest('/products', { method: 'POST', headers: { prefer: 'handling=strict, max-affected=0' }, body: JSON.stringify({ id: `${P}-ins`, name: 'Inserted', kind: 'tool' }) });
 		expect(res.status).toBe(201);
 		await service.from('products').delete().eq('id', `${P}-ins`);
 	});
@@ -219,9 +189,9 @@ describe('rest: embedding as PostgREST plans it', () => {
 	});
 });
 
-describe.skipIf(!fixtureDb())('rest: RPC overloads, set-returning RPC limits and range operators (fixtures of their own)', () => {
+describe.skipIf(!fixtureDbUrl())('rest: RPC overloads, set-returning RPC limits and range operators (fixtures of their own)', () => {
 	beforeAll(async () => {
-		await sql(`
+		await fixtureSql(`
 			create table public.${FX}_spans (id int primary key, during int4range not null);
 			insert into public.${FX}_spans values (1, '[1,5)'), (2, '[3,8)'), (3, '[6,10)'), (4, '[10,20)');
 			create table public.${FX}_tree (id int primary key, parent_id int references public.${FX}_tree (id));
@@ -245,7 +215,7 @@ describe.skipIf(!fixtureDb())('rest: RPC overloads, set-returning RPC limits and
 	}, 30_000);
 
 	afterAll(async () => {
-		await sql(`drop function if exists public.${FX}_bump(int); drop function if exists public.${FX}_pick(int); drop function if exists public.${FX}_pick(int, int);
+		await fixtureSql(`drop function if exists public.${FX}_bump(int); drop function if exists public.${FX}_pick(int); drop function if exists public.${FX}_pick(int, int);
 			drop function if exists public.${FX}_pick(text, int); drop table if exists public.${FX}_links; drop table if exists public.${FX}_tree; drop table if exists public.${FX}_spans; notify pgrst, 'reload schema';`);
 	});
 
