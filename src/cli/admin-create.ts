@@ -23,7 +23,7 @@ const name = typeof values.name === 'string' ? values.name.trim() : '';
 if (!EMAIL.test(email)) usage(email ? `"${email}" is not an e-mail address` : '--email is required');
 
 const hosted = process.env.SUPABASE_URL?.trim();
-const local = hosted ? null : loadConfig();
+const local = hosted ? null : await loadConfig();
 const url = hosted || local!.apiUrl;
 const key = process.env.SUPABASE_SERVICE_ROLE_KEY?.trim() || (local ? local.serviceRoleKey : '');
 if (!key) usage('SUPABASE_SERVICE_ROLE_KEY is required with SUPABASE_URL');

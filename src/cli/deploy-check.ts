@@ -291,7 +291,7 @@ export async function deployCheck(t: Target, log: (line: string) => void = conso
 async function main(): Promise<number> {
 	const { values } = parseArgs({ options: { 'db-url': { type: 'string' } }, strict: true });
 	const hosted = process.env.SUPABASE_URL?.trim();
-	const local = hosted ? null : loadConfig();
+	const local = hosted ? null : await loadConfig();
 	const url = (hosted || local!.apiUrl).replace(/\/+$/, '');
 	const key = process.env.SUPABASE_SERVICE_ROLE_KEY?.trim() || (local ? local.serviceRoleKey : '');
 	if (!key) {

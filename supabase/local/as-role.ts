@@ -25,9 +25,9 @@ export class RoleError extends Error {
  * Who the token says the caller is. No token → anon. A bad signature or an expired token throws
  * JwtError; a role the API does not serve throws RoleError (PostgREST answers 401 to both).
  */
-export function identify(token: string | undefined, secret: string): Identity {
+export async function identify(token: string | undefined, secret: string): Promise<Identity> {
 	if (!token) return { role: 'anon', claims: { role: 'anon' } };
-	const payload = verifyJwt(token, secret);
+	const payload = await verifyJwt(token, secret);
 	const role = typeof payload.role === 'string' && payload.role ? payload.role : 'anon';
 	if (!(API_ROLES as readonly string[]).includes(role)) throw new RoleError(role);
 	return { role: role as ApiRole, claims: { ...payload, role } };

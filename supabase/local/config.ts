@@ -96,12 +96,34 @@ function bytes(v: unknown, fallback: number): number {
 }
 
 /** The legacy API keys: HS256 JWTs with exactly the payload the CLI signs. */
-export function apiKey(role: 'anon' | 'service_role', secret: string): string {
+export function apiKey(role: 'anon' | 'service_role', secret: string): Promise<string> {
 	return signJwt({ iss: 'supabase-demo', role, exp: 1983812996 }, secret);
 }
 
-export function readToml(file = join(SUPABASE_DIR, 'config.toml')): Record<string, any> {
-	return existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Record<string, any>) : {};
+/**
+ * What `env(NAME)` in config.toml means on this machine when NAME is not set: the values an operator
+ * puts in supabase/.env for a hosted project (supabase/.env.example), here for the local dev server
+ * (4321) and the preview the browser tests use (4329).
+ */
+export const LOCAL_ENV: Readonly<Record<string, string>> = {
+	SITE_URL: 'http://127.0.0.1:4321',
+	ADDITIONAL_REDIRECT_URLS: 'http://localhost:4321,http://127.0.0.1:4329,http://127.0.0.1:4321/**,http://localhost:4321/**,http://127.0.0.1:4329/**',
+};
+
+/**
+ * config.toml as the Supabase CLI reads it: a string that is exactly `env(NAME)` becomes the
+ * variable's value when it is set and not empty (the CLI leaves the text as it is otherwise; here
+ * LOCAL_ENV fills in).
+ */
+export function readToml(file = join(SUPABASE_DIR, 'config.toml'), env: NodeJS.ProcessEnv = process.env): Record<string, any> {
+	if (!existsSync(file)) return {};
+	const resolveEnv = (v: unknown): unknown => {
+		if (typeof v === 'string') return v.replace(/^env\((.*)\)$/, (text, name: string) => env[name] || LOCAL_ENV[name] || text);
+		if (Array.isArray(v)) return v.map(resolveEnv);
+		if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolveEnv(x)]));
+		return v;
+	};
+	return resolveEnv(parse(readFileSync(file, 'utf8'))) as Record<string, any>;
 }
 
 /** The local support address, in the demo accounts' domain. */
@@ -126,11 +148,11 @@ export function siteTitle(file = join(SUPABASE_DIR, '..', 'astro.config.mjs')): 
 	return m?.[2] ?? 'Mostrador';
 }
 
-export function loadConfig(
+export async function loadConfig(
 	env: NodeJS.ProcessEnv = process.env,
 	overrides: Partial<Pick<StackConfig, 'port' | 'dataDir' | 'databaseUrl'>> & { functionsDirs?: string[]; functionTimeoutMs?: number; smtpPort?: number } = {},
-): StackConfig {
-	const toml = readToml();
+): Promise<StackConfig> {
+	const toml = readToml(undefined, env);
 	const host = '127.0.0.1';
 	const port = overrides.port ?? Number(env.MOSTRADOR_STACK_PORT ?? toml.api?.port ?? 54321);
 	const apiUrl = `http://${host}:${port}`;
@@ -142,15 +164,15 @@ export function loadConfig(
 	// with MOSTRADOR_STACK_PORT moves it too; a stack on a port its caller chose in code (tests,
 	// benches) takes any free one. Either way MOSTRADOR_SMTP_PORT, or the caller, can say which.
 	const smtpPort = overrides.smtpPort ?? Number(env.MOSTRADOR_SMTP_PORT ?? (overrides.port !== undefined ? 0 : port + 4));
-	const siteUrl = env.SITE_URL ?? toml.auth?.site_url ?? 'http://127.0.0.1:3000';
+	const siteUrl: string = toml.auth?.site_url ?? LOCAL_ENV.SITE_URL;
 	const extraDirs = (env.MOSTRADOR_FUNCTIONS_DIRS ?? '').split(':').filter(Boolean).map((d) => resolve(d));
 	return {
 		host,
 		port,
 		apiUrl,
 		jwtSecret,
-		anonKey: env.ANON_KEY ?? apiKey('anon', jwtSecret),
-		serviceRoleKey: env.SERVICE_ROLE_KEY ?? apiKey('service_role', jwtSecret),
+		anonKey: env.ANON_KEY ?? await apiKey('anon', jwtSecret),
+		serviceRoleKey: env.SERVICE_ROLE_KEY ?? await apiKey('service_role', jwtSecret),
 		publishableKey: env.PUBLISHABLE_KEY ?? CLI_PUBLISHABLE_KEY,
 		secretKey: env.SECRET_KEY ?? CLI_SECRET_KEY,
 		dataDir,
@@ -164,7 +186,9 @@ export function loadConfig(
 		},
 		auth: {
 			siteUrl,
-			redirectUrls: toml.auth?.additional_redirect_urls ?? [],
+			// GoTrue takes its allow list as one comma-separated string (the CLI joins this array with
+			// commas), so one env(…) entry may hold several URLs.
+			redirectUrls: (toml.auth?.additional_redirect_urls ?? []).flatMap((u: string) => u.split(',').map((s) => s.trim()).filter(Boolean)),
 			jwtExpiry: toml.auth?.jwt_expiry ?? 3600,
 			refreshTokenRotation: toml.auth?.enable_refresh_token_rotation ?? true,
 			refreshTokenReuseInterval: toml.auth?.refresh_token_reuse_interval ?? 10,

@@ -166,7 +166,7 @@ export function createScheduler(stack: Stack): Scheduler {
 			async handle(req, ctx) {
 				let role = 'anon';
 				try {
-					role = identify(ctx.token, ctx.stack.config.jwtSecret).role;
+					role = (await identify(ctx.token, ctx.stack.config.jwtSecret)).role;
 				} catch {}
 				if (role !== 'service_role') return json({ message: 'The scheduler answers to the service role only' }, 403);
 				if (req.method === 'POST' && ctx.path === '/tick') return json(await scheduler.tick());

@@ -33,7 +33,7 @@ async function sitePort(args: string[]): Promise<number> {
 const astroArgs = process.argv.slice(2);
 const port = await sitePort(astroArgs);
 if (!astroArgs.includes('--port')) astroArgs.push('--port', String(port));
-const config = loadConfig();
+const config = await loadConfig();
 // SITE_URL, when set, says where the site is for everyone; otherwise it is the dev server's.
 if (!process.env.SITE_URL) config.email.siteUrl = `http://localhost:${port}`;
 const started = performance.now();

@@ -33,12 +33,12 @@ export function gatewayAuthorization(req: Request, config: StackConfig): string 
 }
 
 /** main.ts's getAuthToken + verifyHybridJWT for the legacy HS256 secret: undefined when it passes. */
-function jwtRejection(authorization: string | undefined, secret: string): Response | undefined {
+async function jwtRejection(authorization: string | undefined, secret: string): Promise<Response | undefined> {
 	if (authorization === undefined) return json({ msg: 'Error: Missing authorization header' }, 401);
 	const [scheme, token] = authorization.split(' ');
 	if (scheme !== 'Bearer') return json({ msg: "Error: Auth header is not 'Bearer {token}'" }, 401);
 	try {
-		verifyJwt(token ?? '', secret);
+		await verifyJwt(token ?? '', secret);
 		return undefined;
 	} catch {
 		return json({ msg: 'Invalid JWT' }, 401);
@@ -63,7 +63,7 @@ export function functionsService(stack: Stack): Service {
 
 			const authorization = gatewayAuthorization(req, stack.config);
 			if (req.method !== 'OPTIONS' && src.verifyJwt) {
-				const rejected = jwtRejection(authorization, stack.config.jwtSecret);
+				const rejected = await jwtRejection(authorization, stack.config.jwtSecret);
 				if (rejected) return rejected;
 			}
 

@@ -138,15 +138,15 @@ export function mailService(): Service {
 		prefix: '/_mail',
 		async handle(req: Request, ctx: Ctx): Promise<Response> {
 			const { mail } = ctx.stack;
-			const isService = () => {
+			const isService = async () => {
 				try {
-					return identify(ctx.token, ctx.stack.config.jwtSecret).role === 'service_role';
+					return (await identify(ctx.token, ctx.stack.config.jwtSecret)).role === 'service_role';
 				} catch {
 					return false;
 				}
 			};
 			if (req.method === 'POST' || req.method === 'DELETE') {
-				if (!isService()) return json({ code: 'not_admin', message: 'The mailbox takes mail from the service role only' }, 403);
+				if (!(await isService())) return json({ code: 'not_admin', message: 'The mailbox takes mail from the service role only' }, 403);
 				if (req.method === 'DELETE') {
 					await mail.clear();
 					return new Response(null, { status: 204 });

@@ -8,7 +8,7 @@ import { printBanner } from './banner.ts';
 import { demoWanted } from './demo/index.ts';
 
 const args = new Set(process.argv.slice(2));
-const config = loadConfig();
+const config = await loadConfig();
 const started = performance.now();
 
 /** One line on stderr and a non-zero exit: what went wrong and what to do, never a bare value. */

@@ -2,7 +2,7 @@
 -- breaches, escalation, auto-close) and the notification outbox, each an HTTP call to its edge
 -- function with the service role key — Supabase Cron (pg_cron + pg_net) with the project URL and key
 -- read from Vault, as Supabase documents for scheduling functions. A hosted project stores those two
--- secrets once (README, "Deploying"); the local stack stores them itself and runs these same jobs.
+-- secrets once (README, "Going live", step 7); the local stack stores them itself and runs these same jobs.
 -- Where pg_cron, pg_net or Vault are missing (a plain Postgres), nothing is scheduled.
 
 do $$

@@ -8,7 +8,7 @@ import { readToml } from '../../supabase/local/config.ts';
 import { anonClient, latestMail, local, serviceClient, signedInUser, uniqueEmail, url } from './client.ts';
 
 const toml = readToml();
-const SITE_URL: string = toml.auth?.site_url ?? 'http://127.0.0.1:3000';
+const SITE_URL: string = toml.auth.site_url;
 const REUSE_INTERVAL_S: number = toml.auth?.refresh_token_reuse_interval ?? 10;
 const hasMail = () => !!inject('mailUrl');
 

@@ -49,8 +49,8 @@ describe.skipIf(!local())('the demo history', () => {
 		mkdirSync(base, { recursive: true });
 		dir = mkdtempSync(join(base, 'demo-'));
 		chmodSync(dir, 0o755);
-		stack = await startStackOnFreePorts(({ port, dbPort }) => {
-			config = loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionTimeoutMs: 10_000 });
+		stack = await startStackOnFreePorts(async ({ port, dbPort }) => {
+			config = await loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionTimeoutMs: 10_000 });
 			config.dbPort = dbPort;
 			config.auth.rateLimit = { signInSignUps: 100_000, tokenVerifications: 100_000, tokenRefresh: 100_000 };
 			return config;

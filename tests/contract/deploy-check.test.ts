@@ -33,8 +33,8 @@ describe.skipIf(!local())('npm run deploy:check (local only: a stack of its own)
 		mkdirSync(base, { recursive: true });
 		dir = mkdtempSync(join(base, 'deploy-check-'));
 		chmodSync(dir, 0o755);
-		stack = await startStackOnFreePorts(({ port, dbPort }) => {
-			config = loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionsDirs: [], smtpPort: 0 });
+		stack = await startStackOnFreePorts(async ({ port, dbPort }) => {
+			config = await loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionsDirs: [], smtpPort: 0 });
 			config.dbPort = dbPort;
 			return config;
 		}, { reset: true });

@@ -240,7 +240,7 @@ describe('storage fidelity: tokens that do not verify', () => {
 
 	it.skipIf(!inject('jwtSecret'))('refuses an expired token with jose’s exp message', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		const expired = signJwt({ role: 'service_role', iat: now - 7200, exp: now - 3600 }, inject('jwtSecret'));
+		const expired = await signJwt({ role: 'service_role', iat: now - 7200, exp: now - 3600 }, inject('jwtSecret'));
 		expectStorageError((await withToken(expired).storage.from(bucket).upload('caducado.txt', text('x'))).error, 'AccessDenied', '403', '"exp" claim timestamp check failed');
 	});
 });

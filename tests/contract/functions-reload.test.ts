@@ -65,8 +65,8 @@ describe.skipIf(!local())('local functions runtime: worker life cycle', () => {
 		write(join(functions, '_shared/shared.ts'), `export const shared = 'shared-1';\n`);
 		write(join(functions, 'reload/index.ts'), handler('v1'));
 		let config!: StackConfig;
-		stack = await startStackOnFreePorts(({ port, dbPort }) => {
-			config = loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionsDirs: [functions], functionTimeoutMs: 3000 });
+		stack = await startStackOnFreePorts(async ({ port, dbPort }) => {
+			config = await loadConfig(process.env, { port, dataDir: join(dir, 'data'), functionsDirs: [functions], functionTimeoutMs: 3000 });
 			config.dbPort = dbPort;
 			return config;
 		}, { reset: true, log: (l) => log.push(l) });

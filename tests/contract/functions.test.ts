@@ -123,7 +123,7 @@ describe('functions: verify_jwt', () => {
 	});
 
 	it('refuses a JWT signed with another secret', async () => {
-		const forged = signJwt({ role: 'service_role', iss: 'supabase-demo', exp: Math.floor(Date.now() / 1000) + 3600 }, 'not-the-project-secret-not-the-project-secret');
+		const forged = await signJwt({ role: 'service_role', iss: 'supabase-demo', exp: Math.floor(Date.now() / 1000) + 3600 }, 'not-the-project-secret-not-the-project-secret');
 		const { data, error } = await anonClient().functions.invoke('contract-echo', { headers: { Authorization: `Bearer ${forged}` } });
 		expect(data).toBeNull();
 		const res = failure(error);

@@ -43,9 +43,9 @@ export function freePort(): Promise<number> {
  * a port is only free until someone binds it, and the suite's other stacks bind ports of their own
  * (API, database, SMTP) at the same time.
  */
-export async function startStackOnFreePorts(configure: (ports: { port: number; dbPort: number }) => StackConfig, opts: Parameters<typeof startStack>[1]): Promise<Stack> {
+export async function startStackOnFreePorts(configure: (ports: { port: number; dbPort: number }) => Promise<StackConfig>, opts: Parameters<typeof startStack>[1]): Promise<Stack> {
 	for (let attempt = 1; ; attempt++) {
-		const config = configure({ port: await freePort(), dbPort: await freePort() });
+		const config = await configure({ port: await freePort(), dbPort: await freePort() });
 		try {
 			return await startStack(config, opts);
 		} catch (e) {
@@ -72,7 +72,7 @@ export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(base, 'stack-'));
 	// mkdtemp makes it private; as root, Postgres runs as another user that must reach its data.
 	chmodSync(dir, 0o755);
-	const config = loadConfig(env, {
+	const config = await loadConfig(env, {
 		port: await freePort(),
 		dataDir: join(dir, 'data'),
 		functionsDirs: [join(process.cwd(), 'tests/contract/functions')],

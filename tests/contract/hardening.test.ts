@@ -155,8 +155,8 @@ describe.skipIf(!local())('auth: per-address request limits', () => {
 	// /recover; every /token grant — password sign-ins too — counts against token_refresh instead.
 	it('answers 429 over_request_rate_limit past [auth.rate_limit], per kind of request', { timeout: 60_000 }, async () => {
 		let config!: StackConfig;
-		const stack = await startStackOnFreePorts(({ port, dbPort }) => {
-			config = loadConfig(process.env, { port, dataDir: join(dir, 'data') });
+		const stack = await startStackOnFreePorts(async ({ port, dbPort }) => {
+			config = await loadConfig(process.env, { port, dataDir: join(dir, 'data') });
 			config.dbPort = dbPort;
 			config.auth.rateLimit = { signInSignUps: 3, tokenVerifications: 4, tokenRefresh: 5 };
 			return config;

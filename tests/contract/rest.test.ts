@@ -656,7 +656,7 @@ describe('authentication', () => {
 	});
 
 	it.skipIf(!inject('jwtSecret'))('an expired token is 401 PGRST303 "JWT expired"', async () => {
-		const token = signJwt({ sub: randomUUID(), role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) - 3600 }, inject('jwtSecret'));
+		const token = await signJwt({ sub: randomUUID(), role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) - 3600 }, inject('jwtSecret'));
 		const res = await rest('/products?select=id&limit=1', { token });
 		expect(res.status).toBe(401);
 		expect(await res.json()).toMatchObject({ code: 'PGRST303', message: 'JWT expired' });
@@ -664,7 +664,7 @@ describe('authentication', () => {
 	});
 
 	it.skipIf(!inject('jwtSecret'))('a role the database does not have is 401', async () => {
-		const token = signJwt({ role: 'superhero', exp: Math.floor(Date.now() / 1000) + 600 }, inject('jwtSecret'));
+		const token = await signJwt({ role: 'superhero', exp: Math.floor(Date.now() / 1000) + 600 }, inject('jwtSecret'));
 		const res = await rest('/products?select=id&limit=1', { token });
 		expect(res.status).toBe(401);
 		expect(await res.json()).toMatchObject({ code: '22023', message: 'role "superhero" does not exist' });

@@ -142,7 +142,7 @@ describe.skipIf(onlyLocal)('local stack: npm run stack after a hard kill', () =>
 		const current = postmasterPid(dbDir)!;
 		postgresPids.add(current);
 		expect(current).not.toBe(orphan);
-		const anon = loadConfig({ ...process.env, ...env }).anonKey;
+		const anon = (await loadConfig({ ...process.env, ...env })).anonKey;
 		const res = await fetch(`${url}/rest/v1/plans?select=id&id=eq.estandar`, { headers: { apikey: anon, authorization: `Bearer ${anon}` } });
 		expect(res.status).toBe(200);
 		expect(await res.json()).toEqual([{ id: 'estandar' }]);

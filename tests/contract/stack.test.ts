@@ -155,7 +155,7 @@ describe.skipIf(onlyLocal)('local stack: restart', () => {
 		const migrations = join(dir, 'migrations');
 		mkdirSync(migrations);
 		cpSync('supabase/migrations', migrations, { recursive: true });
-		const config = loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data') });
+		const config = await loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data') });
 		config.dbPort = await freePort();
 		config.migrationsDir = migrations;
 

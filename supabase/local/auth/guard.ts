@@ -10,10 +10,10 @@ import { isUuid } from './validate.ts';
 /** Roles allowed on /admin (GOTRUE_JWT_ADMIN_ROLES as the CLI sets it). */
 const ADMIN_ROLES = ['service_role', 'supabase_admin'];
 
-export function requireToken(ctx: Ctx): JwtPayload {
+export async function requireToken(ctx: Ctx): Promise<JwtPayload> {
 	if (!ctx.token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
 	try {
-		return verifyJwt(ctx.token, ctx.stack.config.jwtSecret);
+		return await verifyJwt(ctx.token, ctx.stack.config.jwtSecret);
 	} catch (e) {
 		const why = e instanceof JwtError && e.reason === 'expired' ? 'token has invalid claims: token is expired' : e instanceof JwtError && e.reason === 'signature' ? 'token signature is invalid: signature is invalid' : 'token is malformed';
 		throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${why}`);
@@ -28,7 +28,7 @@ export interface Caller {
 
 /** The signed-in user behind the bearer token; their session must still exist when the token names one. */
 export async function requireUser(ctx: Ctx, tx: Tx): Promise<Caller> {
-	const claims = requireToken(ctx);
+	const claims = await requireToken(ctx);
 	if (!claims.sub) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
 	if (!isUuid(claims.sub)) throw badRequest('bad_jwt', 'invalid claim: sub claim must be a UUID');
 	const user = await findUserById(tx, claims.sub);
@@ -41,8 +41,8 @@ export async function requireUser(ctx: Ctx, tx: Tx): Promise<Caller> {
 	return { claims, user, sessionId };
 }
 
-export function requireAdmin(ctx: Ctx): JwtPayload {
-	const claims = requireToken(ctx);
+export async function requireAdmin(ctx: Ctx): Promise<JwtPayload> {
+	const claims = await requireToken(ctx);
 	if (typeof claims.role !== 'string' || !ADMIN_ROLES.includes(claims.role)) throw forbidden('not_admin', 'User not allowed');
 	return claims;
 }

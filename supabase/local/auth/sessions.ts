@@ -33,7 +33,7 @@ interface AmrEntry {
 	timestamp: number;
 }
 
-export function accessToken(config: StackConfig, user: Record<string, unknown>, sessionId: string, amr: AmrEntry[], now = Math.floor(Date.now() / 1000)): { token: string; expiresAt: number } {
+export async function accessToken(config: StackConfig, user: Record<string, unknown>, sessionId: string, amr: AmrEntry[], now = Math.floor(Date.now() / 1000)): Promise<{ token: string; expiresAt: number }> {
 	const expiresAt = now + config.auth.jwtExpiry;
 	const claims = {
 		iss: `${config.apiUrl}/auth/v1`,
@@ -51,7 +51,7 @@ export function accessToken(config: StackConfig, user: Record<string, unknown>, 
 		session_id: sessionId,
 		is_anonymous: user.is_anonymous ?? false,
 	};
-	return { token: signJwt(claims, config.jwtSecret), expiresAt };
+	return { token: await signJwt(claims, config.jwtSecret), expiresAt };
 }
 
 async function amrOf(tx: Tx, sessionId: string): Promise<AmrEntry[]> {
@@ -65,7 +65,7 @@ async function amrOf(tx: Tx, sessionId: string): Promise<AmrEntry[]> {
 
 async function sessionJson(tx: Tx, config: StackConfig, userId: string, sessionId: string, refreshToken: string): Promise<SessionJson> {
 	const user = userJson((await findUserById(tx, userId))!);
-	const { token, expiresAt } = accessToken(config, user, sessionId, await amrOf(tx, sessionId));
+	const { token, expiresAt } = await accessToken(config, user, sessionId, await amrOf(tx, sessionId));
 	return { access_token: token, token_type: 'bearer', expires_in: config.auth.jwtExpiry, expires_at: expiresAt, refresh_token: refreshToken, user };
 }
 

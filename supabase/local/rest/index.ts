@@ -47,9 +47,9 @@ function jwtFailure(e: JwtError): ApiError {
 	});
 }
 
-function authenticate(ctx: Ctx): Identity {
+async function authenticate(ctx: Ctx): Promise<Identity> {
 	try {
-		return identify(ctx.token, ctx.stack.config.jwtSecret);
+		return await identify(ctx.token, ctx.stack.config.jwtSecret);
 	} catch (e) {
 		if (e instanceof JwtError) throw jwtFailure(e);
 		// PostgREST's `set role` fails with 22023, which it answers with 401.
@@ -229,7 +229,7 @@ async function handle(stack: Stack, cache: SchemaCacheHolder, req: Request, ctx:
 	let identity: Identity | undefined;
 	try {
 		if (!METHODS.has(req.method)) throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${req.method}`);
-		identity = authenticate(ctx);
+		identity = await authenticate(ctx);
 		let segments: string[];
 		try {
 			segments = ctx.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));

@@ -29,7 +29,7 @@ function mimeTypes(value: unknown): string[] | null {
 }
 
 async function caller<T>(req: Request, ctx: Ctx, operation: string, fn: (db: pg.PoolClient) => Promise<T>, readOnly = false): Promise<T> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	try {
 		return await asCaller(ctx, req, { identity, operation, readOnly }, fn);
 	} catch (e) {
@@ -79,7 +79,7 @@ export async function createBucket(req: Request, ctx: Ctx, body: unknown): Promi
 	mustBeValidBucketName(b.name);
 	const type = b.type === undefined || b.type === null ? 'STANDARD' : String(b.type);
 	if (type !== 'STANDARD') throw ERRORS.invalidRequest(`Bucket type ${type} is not supported by the local stack`);
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const sub = typeof identity.claims.sub === 'string' ? identity.claims.sub : null;
 	const owner = sub && /^[0-9a-f-]{36}$/i.test(sub) ? sub : null;
 	await caller(req, ctx, 'storage.bucket.create', (db) =>

@@ -12,9 +12,9 @@ import { ERRORS } from './errors.ts';
 
 const ANON: Identity = { role: 'anon', claims: { role: 'anon' } };
 
-export function callerIdentity(ctx: Ctx, allowInvalidJwt = false): Identity {
+export async function callerIdentity(ctx: Ctx, allowInvalidJwt = false): Promise<Identity> {
 	try {
-		return identify(ctx.token, ctx.stack.config.jwtSecret);
+		return await identify(ctx.token, ctx.stack.config.jwtSecret);
 	} catch (e) {
 		if (!(e instanceof JwtError || e instanceof RoleError)) throw e;
 		if (allowInvalidJwt) return ANON;
@@ -35,25 +35,14 @@ export function callerIdentity(ctx: Ctx, allowInvalidJwt = false): Identity {
  * jsonwebtoken, answered 400 {statusCode: "400", error: "invalid signature"}; not followed.)
  */
 export function joseMessage(e: JwtError | RoleError): string {
-	if (e instanceof RoleError) return e.message;
-	switch (e.reason) {
-		case 'expired':
-			return '"exp" claim timestamp check failed';
-		case 'malformed':
-			return 'Invalid Compact JWS';
-		case 'signature':
-			// Only HS256 is accepted without JWKS (getJWTAlgorithms): jose's JOSEAlgNotAllowed.
-			return /algorithm/i.test(e.message) ? '"alg" (Algorithm) Header Parameter value not allowed' : 'signature verification failed';
-		default:
-			return e.message;
-	}
+	return e instanceof RoleError ? e.message : e.joseMessage;
 }
 
 /** The verified caller, or undefined with no token or a bad one (Storage's isAuthenticated = false). */
-export function authenticatedIdentity(ctx: Ctx): Identity | undefined {
+export async function authenticatedIdentity(ctx: Ctx): Promise<Identity | undefined> {
 	if (!ctx.token) return undefined;
 	try {
-		return identify(ctx.token, ctx.stack.config.jwtSecret);
+		return await identify(ctx.token, ctx.stack.config.jwtSecret);
 	} catch (e) {
 		if (e instanceof JwtError || e instanceof RoleError) return undefined;
 		throw e;

@@ -27,7 +27,7 @@ function nonNegativeInt(value: unknown, fallback: number, name: string): number 
 }
 
 export async function listObjects(req: Request, ctx: Ctx, bucketId: string, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const b = (body ?? {}) as ListBody;
 	if (typeof b.prefix !== 'string') throw ERRORS.invalidRequest("body must have required property 'prefix'");
 	const search = b.search === undefined || b.search === null ? '' : String(b.search);
@@ -119,7 +119,7 @@ type V2Row = { id: string | null; name: string; updated_at: Date | null; created
  * timestamp sort of folders is not). Run AS THE CALLER, so RLS decides what is listed.
  */
 export async function listObjectsV2(req: Request, ctx: Ctx, bucketId: string, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const b = (body ?? {}) as ListV2Body;
 	if (b.prefix !== undefined && typeof b.prefix !== 'string') throw ERRORS.invalidRequest('body/prefix must be string');
 	if (b.cursor !== undefined && typeof b.cursor !== 'string') throw ERRORS.invalidRequest('body/cursor must be string');

@@ -62,7 +62,7 @@ async function checkBuckets(ctx: Ctx, t: Transfer): Promise<void> {
 }
 
 export async function moveObject(req: Request, ctx: Ctx, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const t = transferOf(body);
 	await checkBuckets(ctx, t);
 	const root = ctx.stack.config.storage.dir;
@@ -93,7 +93,7 @@ export async function moveObject(req: Request, ctx: Ctx, body: unknown): Promise
 }
 
 export async function copyObject(req: Request, ctx: Ctx, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const t = transferOf(body);
 	await checkBuckets(ctx, t);
 	const root = ctx.stack.config.storage.dir;

@@ -13,7 +13,7 @@ import { findBucket, findObject, OBJECT_COLUMNS, type ObjectRow } from './rows.t
 /** The row as the caller sees it; for a public bucket as Storage's superuser (no RLS). */
 async function visibleObject(req: Request, ctx: Ctx, bucketId: string, name: string, operation: string): Promise<ObjectRow> {
 	// allowInvalidJwt routes: without a valid token only public buckets can be read.
-	const identity = authenticatedIdentity(ctx);
+	const identity = await authenticatedIdentity(ctx);
 	const bucket = await findBucket(ctx.stack.admin, bucketId);
 	if (!bucket || (!identity && !bucket.public)) throw ERRORS.noSuchBucket();
 	if (!isValidKey(name)) throw ERRORS.noSuchKey();
@@ -47,7 +47,7 @@ export async function getPublicObject(req: Request, ctx: Ctx, bucketId: string, 
 
 /** Deletes as the caller and returns the rows that went; their bytes are removed after the commit. */
 async function deleteRows(req: Request, ctx: Ctx, bucketId: string, names: string[], operation: string): Promise<ObjectRow[]> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const bucket = await findBucket(ctx.stack.admin, bucketId);
 	if (!bucket) throw ERRORS.noSuchBucket();
 	let deleted: ObjectRow[];

@@ -24,16 +24,16 @@ function expiresInOf(body: unknown): number {
 	return n;
 }
 
-function signedPath(ctx: Ctx, bucket: string, name: string, expiresIn: number): string {
+async function signedPath(ctx: Ctx, bucket: string, name: string, expiresIn: number): Promise<string> {
 	const url = `${bucket}/${name}`;
 	const iat = Math.floor(Date.now() / 1000);
 	// Storage signs {url, scope: "download"} (object.ts signObjectUrl) and checks the scope on use.
-	const token = signJwt({ url, scope: 'download', iat, exp: iat + expiresIn }, ctx.stack.config.jwtSecret);
+	const token = await signJwt({ url, scope: 'download', iat, exp: iat + expiresIn }, ctx.stack.config.jwtSecret);
 	return `/object/sign/${url}?token=${token}`;
 }
 
 export async function signUrl(req: Request, ctx: Ctx, bucketId: string, name: string, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const expiresIn = expiresInOf(body);
 	if (!isValidKey(name)) throw ERRORS.noSuchKey();
 	let row;
@@ -43,11 +43,11 @@ export async function signUrl(req: Request, ctx: Ctx, bucketId: string, name: st
 		throw fromPgError(e) ?? e;
 	}
 	if (!row) throw ERRORS.noSuchKey();
-	return json({ signedURL: signedPath(ctx, bucketId, name, expiresIn) });
+	return json({ signedURL: await signedPath(ctx, bucketId, name, expiresIn) });
 }
 
 export async function signUrls(req: Request, ctx: Ctx, bucketId: string, body: unknown): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	const expiresIn = expiresInOf(body);
 	const paths = (body as { paths?: unknown })?.paths;
 	if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) throw ERRORS.invalidRequest('body/paths must be an array of strings');
@@ -62,8 +62,10 @@ export async function signUrls(req: Request, ctx: Ctx, bucketId: string, body: u
 		throw fromPgError(e) ?? e;
 	}
 	return json(
-		(paths as string[]).map((path) =>
-			visible.has(path) && isValidKey(path) ? { error: null, path, signedURL: signedPath(ctx, bucketId, path, expiresIn) } : { error: NOT_VISIBLE, path, signedURL: null },
+		await Promise.all(
+			(paths as string[]).map(async (path) =>
+				visible.has(path) && isValidKey(path) ? { error: null, path, signedURL: await signedPath(ctx, bucketId, path, expiresIn) } : { error: NOT_VISIBLE, path, signedURL: null },
+			),
 		),
 	);
 }
@@ -80,7 +82,7 @@ export async function getSignedObject(req: Request, ctx: Ctx, bucketId: string, 
 	if (!token) throw ERRORS.invalidJwt('Missing token');
 	let payload;
 	try {
-		payload = verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
+		payload = await verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
 	} catch (e) {
 		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
 		throw e;
@@ -107,7 +109,7 @@ const UPLOAD_URL_EXPIRES_IN = 2 * 60 * 60;
  * scope: "upload", iat, exp}.
  */
 export async function signUploadUrl(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
-	const identity = callerIdentity(ctx);
+	const identity = await callerIdentity(ctx);
 	mustBeValidKey(name);
 	const upsert = req.headers.get('x-upsert') === 'true';
 	const bucket = await findBucket(ctx.stack.admin, bucketId);
@@ -130,7 +132,7 @@ export async function signUploadUrl(req: Request, ctx: Ctx, bucketId: string, na
 	}
 	const url = `${bucketId}/${name}`;
 	const iat = Math.floor(Date.now() / 1000);
-	const token = signJwt({ owner: ownerId ?? undefined, url, upsert, scope: 'upload', iat, exp: iat + UPLOAD_URL_EXPIRES_IN }, ctx.stack.config.jwtSecret);
+	const token = await signJwt({ owner: ownerId ?? undefined, url, upsert, scope: 'upload', iat, exp: iat + UPLOAD_URL_EXPIRES_IN }, ctx.stack.config.jwtSecret);
 	return json({ url: `/object/upload/sign/${url}?token=${token}`, token });
 }
 
@@ -146,7 +148,7 @@ export async function uploadToSignedUrl(req: Request, ctx: Ctx, bucketId: string
 	if (!token) throw ERRORS.invalidRequest("querystring must have required property 'token'");
 	let payload;
 	try {
-		payload = verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
+		payload = await verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
 	} catch (e) {
 		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
 		throw e;

@@ -75,7 +75,7 @@ export async function uploadObject(req: Request, ctx: Ctx, bucketId: string, nam
 	// right to write was tested when the URL was signed; service_role is the API's role without RLS.
 	const identity: Identity = signed
 		? { role: 'service_role', claims: { role: 'service_role', ...(signed.owner ? { sub: signed.owner } : {}) } }
-		: callerIdentity(ctx);
+		: await callerIdentity(ctx);
 	mustBeValidKey(name);
 	const root = ctx.stack.config.storage.dir;
 	const bucket = await findBucket(ctx.stack.admin, bucketId);

@@ -36,7 +36,7 @@ function role(value: unknown): string | undefined {
 }
 
 export async function createUserAdmin(req: Request, ctx: AuthCtx): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const body = await readBody(req);
 	if (!body.email && !body.phone) throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
 	if (!body.email) throw unprocessable('phone_provider_disabled', 'Unsupported phone provider');
@@ -84,7 +84,7 @@ export function paginationParam(raw: string | null, fallback: number, belowOne: 
 }
 
 export async function listUsersAdmin(_req: Request, ctx: AuthCtx): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const q = ctx.url.searchParams;
 	const page = paginationParam(q.get('page'), 1, 1);
 	const perPage = paginationParam(q.get('per_page'), 50, 20);
@@ -103,13 +103,13 @@ export async function listUsersAdmin(_req: Request, ctx: AuthCtx): Promise<Respo
 }
 
 export async function getUserAdmin(_req: Request, ctx: AuthCtx, id: string): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const user = await inTransaction(ctx.stack.admin, (tx) => loadUser(tx, id));
 	return json(userJson(user));
 }
 
 export async function updateUserAdmin(req: Request, ctx: AuthCtx, id: string): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const body = await readBody(req);
 	const bannedUntil = banUntil(body.ban_duration);
 	const user = await inTransaction(ctx.stack.admin, async (tx) => {
@@ -143,7 +143,7 @@ export async function updateUserAdmin(req: Request, ctx: AuthCtx, id: string): P
 
 /** Hard delete cascades to identities, sessions, tokens and the project's rows; soft delete keeps an anonymised row. */
 export async function deleteUserAdmin(req: Request, ctx: AuthCtx, id: string): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const body = await readBody(req);
 	await inTransaction(ctx.stack.admin, async (tx) => {
 		const user = await loadUser(tx, id);

@@ -15,7 +15,7 @@ import type { AuthCtx } from './context.ts';
 const TYPES = ['signup', 'invite', 'magiclink', 'recovery'] as const;
 
 export async function generateLink(req: Request, ctx: AuthCtx): Promise<Response> {
-	requireAdmin(ctx);
+	await requireAdmin(ctx);
 	const { config } = ctx.stack;
 	const body = await readBody(req);
 	const type = body.type as (typeof TYPES)[number];
