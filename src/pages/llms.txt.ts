@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
 	const lines = [
 		'# Centro de soporte Quetzal',
 		'',
-		'> Documentación, base de conocimiento de problemas conocidos, alertas técnicas, notas de versión y programa de soporte de Quetzal Software (Quetzal Docs, Quetzal Firma, Quetzal Cargador). En español; algunas páginas también en inglés bajo /en/.',
+		'> Documentación, base de conocimiento de problemas conocidos, alertas técnicas, notas de versión y programa de soporte de Quetzal Software (Quetzal Docs, Quetzal Firma, Quetzal Cargador). En español; cada página también en inglés bajo /en/.',
 		'',
 		// Where the site's programme takes no tickets, help is the community's.
 		`Para pedir ayuda: ${url(programme.customerTickets ? '/soporte/como-abrir-un-buen-ticket/' : '/soporte/comunidad/')}. Alertas por RSS: ${url('/rss/alertas.xml')}. Notas de versión por RSS: ${url('/rss/notas-de-version.xml')}.`,
