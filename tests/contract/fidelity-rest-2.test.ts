@@ -166,3 +166,52 @@ describe.skipIf(!fixtureDbUrl())('rest: missing=default, RPC counts and unsuppor
 		expect((await service.from(`${FX}_items`).select('id, products(id)')).error).toMatchObject({ code: 'PGRST200' });
 	});
 });
+
+// Prefer: count=planned|estimated (PostgREST 12/13, Statements.hs mainRead and MainTx.hs): planned is
+// the planner's estimate of the filtered rows (EXPLAIN's "Plan Rows"); estimated counts exactly up to
+// db-max-rows + 1 rows (1,000 on Supabase and in config.toml's max_rows) and past that takes the larger
+// of that and the estimate, so a count never reads more than 1,001 rows.
+describe.skipIf(!fixtureDbUrl())('rest: planned and estimated counts (a table of its own)', () => {
+	const table = `${FX}_many`;
+	beforeAll(async () => {
+		await fixtureSql(`
+			create table public.${table} (id int primary key, even boolean not null);
+			insert into public.${table} select g, g % 2 = 0 from generate_series(1, 1500) g;
+			analyze public.${table};
+			grant select on public.${table} to anon, authenticated, service_role;
+			notify pgrst, 'reload schema';`);
+		expect((await eventually(() => service.from(table).select('id').limit(1))).error).toBeNull();
+	});
+	afterAll(async () => {
+		await fixtureSql(`drop table if exists public.${table}; notify pgrst, 'reload schema';`);
+	});
+
+	const total = (res: Response) => res.headers.get('content-range')?.split('/')[1];
+
+	it('estimated is exact below db-max-rows', async () => {
+		const { count, error } = await service.from(table).select('id', { count: 'estimated' }).lte('id', 600).limit(5);
+		expect(error).toBeNull();
+		expect(count).toBe(600);
+	});
+
+	it('estimated past db-max-rows answers the planner’s estimate, not a scan', async () => {
+		const res = await serviceRest(`/${table}?select=id&limit=5`, { headers: { prefer: 'count=estimated' } });
+		expect(res.status).toBe(206);
+		expect(res.headers.get('preference-applied')).toContain('count=estimated');
+		// An analysed table of 1,500 rows: reltuples is exact, and so is the estimate.
+		expect(total(res)).toBe('1500');
+	});
+
+	it('planned is the estimate even for a small result', async () => {
+		const res = await serviceRest(`/${table}?select=id&id=lte.20`, { headers: { prefer: 'count=planned' } });
+		const n = Number(total(res));
+		expect(Number.isInteger(n)).toBe(true);
+		expect(n).toBeGreaterThanOrEqual(5);
+		expect(n).toBeLessThanOrEqual(60);
+	});
+
+	it('exact still counts every row', async () => {
+		const { count } = await service.from(table).select('id', { count: 'exact' }).eq('even', true).limit(1);
+		expect(count).toBe(750);
+	});
+});

@@ -206,6 +206,23 @@ describe('tickets: staff-only fields', () => {
 		expect(data).toEqual({ assignee_id: agent.id, assignee_name: 'Ana Agente', level: 1 });
 	});
 
+	it('a customer reads the public message count, not the note count or the last message time (staff-only)', async () => {
+		expect((await agent.client.rpc('agent_reply', { ticket, body: 'Nota interna de frontera', action: 'note' })).error).toBeNull();
+		const own = await contact.client.from('tickets').select('public_messages').eq('id', ticket).single();
+		expect(own.error).toBeNull();
+		expect(own.data).toEqual({ public_messages: 1 });
+		expect((await contact.client.from('ticket_staff_fields').select('internal_notes, last_message_at').eq('ticket_id', ticket)).data).toEqual([]);
+		expect((await contact.client.from('agent_queue').select('internal_notes, last_message_at').eq('id', ticket)).data).toEqual([]);
+		const staff = await agent.client.from('agent_queue').select('public_messages, internal_notes').eq('id', ticket).single();
+		expect(staff.data).toEqual({ public_messages: 1, internal_notes: 1 });
+	});
+
+	it('the search finds a ticket for its organisation only', async () => {
+		expect((await contact.client.rpc('search_tickets', { q: 'Frontera' })).data).toEqual([ticket]);
+		expect((await other.client.rpc('search_tickets', { q: 'Frontera' })).data).toEqual([]);
+		expect((await anonClient().rpc('search_tickets', { q: 'Frontera' })).status).toBe(401);
+	});
+
 	it("a customer sees no 'assigned' event", async () => {
 		const { data } = await contact.client.from('ticket_events').select('kind').eq('ticket_id', ticket);
 		expect(data!.map((e) => e.kind)).not.toContain('assigned');

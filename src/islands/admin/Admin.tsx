@@ -1,5 +1,5 @@
 // The support team's publishing and organisations page (/admin/, /en/admin/): downloads, alert
-// notifications, comment moderation and, for admins, organisations, the support team and a warning
+// notifications, comment moderation, the knowledge-gap report and, for admins, organisations, the support team and a warning
 // when a calendar lists no holidays for next year. Signed out, it asks the visitor
 // to sign in; signed in as a customer, it says plainly the page is for the support team (every RPC
 // behind it refuses them as well). supabase-js loads when the island hydrates.
@@ -15,6 +15,7 @@ import { AlertNotices } from './alerts/AlertNotices.tsx';
 import { CommentModeration } from './comments/CommentModeration.tsx';
 import { Organisations } from './organisations/Organisations.tsx';
 import { Staff } from './staff/Staff.tsx';
+import { KnowledgeGaps } from './gaps/KnowledgeGaps.tsx';
 
 export default function Admin(props: AdminProps) {
 	const { labels, paths } = props;
@@ -40,7 +41,7 @@ function StaffOnly({ client, userId, props }: { client: SupabaseClient; userId: 
 	return <Sections client={client} role={staff.role} userId={userId} props={props} />;
 }
 
-const SECTION_LABEL = { descargas: 'nav.downloads', alertas: 'nav.alerts', comentarios: 'nav.comments', organizaciones: 'nav.organisations', equipo: 'nav.staff' } as const;
+const SECTION_LABEL = { descargas: 'nav.downloads', alertas: 'nav.alerts', comentarios: 'nav.comments', lagunas: 'nav.gaps', organizaciones: 'nav.organisations', equipo: 'nav.staff' } as const;
 
 function Sections({ client, role, userId, props }: { client: SupabaseClient; role: StaffRole; userId: string; props: AdminProps }) {
 	const { labels } = props;
@@ -73,6 +74,8 @@ function Sections({ client, role, userId, props }: { client: SupabaseClient; rol
 				<AlertNotices client={client} props={props} />
 			) : section === 'comentarios' ? (
 				<CommentModeration client={client} props={props} />
+			) : section === 'lagunas' ? (
+				<KnowledgeGaps client={client} props={props} />
 			) : section === 'equipo' ? (
 				<Staff client={client} props={props} userId={userId} />
 			) : (

@@ -47,6 +47,8 @@ export interface ProgrammeInfo {
 
 export interface AdminProps {
 	lang: 'es' | 'en';
+	/** The repository the articles live in (MOSTRADOR_REPO_URL): the knowledge-gap report links to its new-file page. */
+	repoUrl: string;
 	/** The site's paths in the page's language. */
 	paths: { account: string; downloads: string; admin: string; prefix: string };
 	alerts: AlertArticle[];

@@ -113,12 +113,17 @@ export default function TicketList({ client, userId, labels, lang, severities, t
 			return <Loading text={labels.loading} />;
 		if (!result.ok)
 			return <Unavailable text={errorText(result, labels)} retry={labels.refresh} onRetry={() => setFilters({ ...filters })} />;
+		// Past EXACT_UP_TO the total is an estimate: "más de 1000", and no last page.
 		const pages = Math.max(1, Math.ceil(result.count / PAGE_SIZE));
 		const filtered = filters.status || filters.severity || filters.q;
 		return (
 			<>
 				<p class="mostrador-status" role="status">
-					{result.count === 0 ? (filters.view === 'mine' && !filtered ? labels.emptyMine : labels.empty) : fill(labels.count, { count: result.count })}
+					{result.count === 0
+						? filters.view === 'mine' && !filtered
+							? labels.emptyMine
+							: labels.empty
+						: fill(result.exact ? labels.count : labels.countMore, { count: result.count })}
 				</p>
 				{result.rows.length > 0 && (
 					<div class="tickets-table not-content" role="region" aria-label={viewName} tabIndex={0}>
@@ -148,13 +153,13 @@ export default function TicketList({ client, userId, labels, lang, severities, t
 						</table>
 					</div>
 				)}
-				{pages > 1 && (
+				{(result.page > 1 || result.hasNext) && (
 					<nav class="tickets-pager" aria-label={labels.pagination}>
 						<button type="button" class="mostrador-button" disabled={result.page <= 1} onClick={() => setFilters({ ...filters, page: result.page - 1 })}>
 							{labels.previous}
 						</button>
-						<span>{fill(labels.page, { page: result.page, pages })}</span>
-						<button type="button" class="mostrador-button" disabled={result.page >= pages} onClick={() => setFilters({ ...filters, page: result.page + 1 })}>
+						<span>{result.exact ? fill(labels.page, { page: result.page, pages }) : fill(labels.pageOpen, { page: result.page })}</span>
+						<button type="button" class="mostrador-button" disabled={!result.hasNext} onClick={() => setFilters({ ...filters, page: result.page + 1 })}>
 							{labels.next}
 						</button>
 					</nav>

@@ -1008,6 +1008,39 @@ export type Database = {
         }
         Relationships: []
       }
+      search_stats: {
+        Row: {
+          clicks: number
+          day: string
+          lang: string
+          no_result: number
+          query: string
+          searches: number
+          tickets: number
+          unmatched_tickets: number
+        }
+        Insert: {
+          clicks?: number
+          day?: string
+          lang: string
+          no_result?: number
+          query: string
+          searches?: number
+          tickets?: number
+          unmatched_tickets?: number
+        }
+        Update: {
+          clicks?: number
+          day?: string
+          lang?: string
+          no_result?: number
+          query?: string
+          searches?: number
+          tickets?: number
+          unmatched_tickets?: number
+        }
+        Relationships: []
+      }
       severities: {
         Row: {
           criteria: NonNullable<Json>
@@ -1173,6 +1206,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      suggestion_stats: {
+        Row: {
+          article_slug: string
+          day: string
+          shown: number
+        }
+        Insert: {
+          article_slug: string
+          day?: string
+          shown?: number
+        }
+        Update: {
+          article_slug?: string
+          day?: string
+          shown?: number
+        }
+        Relationships: []
       }
       ticket_attachments: {
         Row: {
@@ -1389,18 +1440,24 @@ export type Database = {
       ticket_staff_fields: {
         Row: {
           assignee_id: string | null
+          internal_notes: number
+          last_message_at: string | null
           level: number
           problem_id: string | null
           ticket_id: string
         }
         Insert: {
           assignee_id?: string | null
+          internal_notes?: number
+          last_message_at?: string | null
           level: number
           problem_id?: string | null
           ticket_id: string
         }
         Update: {
           assignee_id?: string | null
+          internal_notes?: number
+          last_message_at?: string | null
           level?: number
           problem_id?: string | null
           ticket_id?: string
@@ -1443,6 +1500,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -1453,6 +1511,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -1489,6 +1548,7 @@ export type Database = {
           impact?: string | null
           last_customer_message_at?: string | null
           level?: number
+          next_due_at?: never
           next_escalation_due_at?: string | null
           next_update_due_at?: string | null
           number?: number
@@ -1499,6 +1559,7 @@ export type Database = {
           problem_id?: string | null
           product_id?: string | null
           programme_id: string
+          public_messages?: number
           reply_token?: string
           requester_id: string
           resolution_breached_at?: string | null
@@ -1535,6 +1596,7 @@ export type Database = {
           impact?: string | null
           last_customer_message_at?: string | null
           level?: number
+          next_due_at?: never
           next_escalation_due_at?: string | null
           next_update_due_at?: string | null
           number?: number
@@ -1545,6 +1607,7 @@ export type Database = {
           problem_id?: string | null
           product_id?: string | null
           programme_id?: string
+          public_messages?: number
           reply_token?: string
           requester_id?: string
           resolution_breached_at?: string | null
@@ -1834,6 +1897,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -1844,6 +1908,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -1915,6 +1980,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -1925,6 +1991,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2002,6 +2069,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2012,6 +2080,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2073,6 +2142,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2083,6 +2153,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2141,6 +2212,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2151,6 +2223,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2296,6 +2369,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2306,6 +2380,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2494,6 +2569,7 @@ export type Database = {
         Returns: Json
       }
       join_organisation: { Args: { code: string }; Returns: string }
+      knowledge_gaps: { Args: { days?: number }; Returns: Json }
       link_follow_up: {
         Args: { message_id: string; previous: string; ticket: string }
         Returns: {
@@ -2537,6 +2613,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2547,6 +2624,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2695,6 +2773,17 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      record_search: {
+        Args: {
+          articles?: string[]
+          event: string
+          filed?: boolean
+          lang?: string
+          query: string
+          results?: number
+        }
+        Returns: boolean
+      }
       remove_member: {
         Args: { member: string; organisation: string }
         Returns: {
@@ -2732,6 +2821,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2742,6 +2832,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2821,6 +2912,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2831,6 +2923,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2895,6 +2988,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -2905,6 +2999,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -2970,6 +3065,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      search_tickets: {
+        Args: { mine?: boolean; q: string; severity?: string; status?: string }
+        Returns: string[]
       }
       set_membership_role: {
         Args: { member: string; organisation: string; role: string }
@@ -3086,6 +3185,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -3096,6 +3196,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null
@@ -3141,6 +3242,7 @@ export type Database = {
           impact: string | null
           last_customer_message_at: string | null
           level: number
+          next_due_at: string | null
           next_escalation_due_at: string | null
           next_update_due_at: string | null
           number: number
@@ -3151,6 +3253,7 @@ export type Database = {
           problem_id: string | null
           product_id: string | null
           programme_id: string
+          public_messages: number
           reply_token: string
           requester_id: string
           resolution_breached_at: string | null

@@ -834,6 +834,42 @@ const CATALOGUE = {
 		status: 404,
 		audience: 'system',
 	},
+	invalid_search: {
+		es: 'Escribe entre 1 y 200 caracteres para buscar.',
+		en: 'Type 1 to 200 characters to search.',
+		status: 400,
+		audience: 'customer',
+	},
+	invalid_event: {
+		es: 'El evento de búsqueda es search, click, ticket o suggest.',
+		en: 'The search event is search, click, ticket or suggest.',
+		status: 400,
+		audience: 'system',
+	},
+	invalid_lang: {
+		es: 'El idioma es es o en.',
+		en: 'The language is es or en.',
+		status: 400,
+		audience: 'system',
+	},
+	invalid_results: {
+		es: 'El número de resultados no puede ser negativo.',
+		en: 'The number of results cannot be negative.',
+		status: 400,
+		audience: 'system',
+	},
+	too_many_articles: {
+		es: 'Como mucho 10 sugerencias.',
+		en: 'At most 10 suggestions.',
+		status: 400,
+		audience: 'system',
+	},
+	invalid_days: {
+		es: 'El periodo es de 1 a 366 días.',
+		en: 'The period is 1 to 366 days.',
+		status: 400,
+		audience: 'staff',
+	},
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A code the catalogue knows. */

@@ -9,7 +9,7 @@ import { ApiError, closest, errorResponse, fromPgError } from './errors.ts';
 import { readBodyText, tablePayload } from './payload.ts';
 import { negotiate, parsePrefer, profileSchema, type Preferences } from './prefer.ts';
 import { parseQueryString } from './query-string.ts';
-import { readSql, runPage } from './read.ts';
+import { plannedRows, readQuery, runPage } from './read.ts';
 import { appliedHeader, contentRange, rangeStatus } from './respond.ts';
 import { planRpc } from './rpc.ts';
 import { key, SchemaCacheHolder, type Relation, type SchemaCache } from './schema-cache.ts';
@@ -152,10 +152,20 @@ async function readTable(r: Request_, name: string): Promise<Response> {
 	const planner = new Planner(cache, params, qs);
 	const table = qualified(relation.schema, relation.name);
 	const source = { schema: relation.schema, name: relation.name, columns: relation.columns, relation };
-	const count = !!r.prefs.count;
-	const sql = readSql(planner, source, table, table, { count, media, limit, offset });
-	const result = await inTransaction(r, true, (client) => runPage(client, sql, params.values));
-	return pageResponse(r, result, offset, media, count);
+	const mode = r.prefs.count;
+	const max = r.ctx.stack.config.api.maxRows;
+	const countLimit = mode === 'estimated' && max ? max + 1 : undefined;
+	const { sql, countQuery } = readQuery(planner, source, table, table, { count: mode === 'exact' || mode === 'estimated', countLimit, media, limit, offset });
+	const result = await inTransaction(r, true, async (client) => {
+		const read = await runPage(client, sql, params.values);
+		if (mode === 'planned') return { ...read, total: await plannedRows(client, countQuery, params.values) };
+		if (mode === 'estimated' && max && read.total !== null && read.total > max) {
+			const planned = await plannedRows(client, countQuery, params.values);
+			return { ...read, total: Math.max(read.total, planned ?? 0) };
+		}
+		return read;
+	});
+	return pageResponse(r, result, offset, media, !!mode);
 }
 
 function pageResponse(r: Request_, result: { total: number | null; rows: number; body: string | null }, offset: number, media: { single: boolean; contentType: string }, count: boolean): Response {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadProblem, loadProblems, SLUG, slugOf, ticketIdOf } from '../../../src/islands/agent/problems-data.ts';
-import { CLOSED_DAYS, loadQueue, loadStaff } from '../../../src/islands/agent/queue-data.ts';
+import { CLOSED_DAYS, loadQueue, loadStaff, QUEUE_LIMIT } from '../../../src/islands/agent/queue-data.ts';
 import { ticketNumberIn } from '../../../src/islands/agent/workspace-data.ts';
 import { planOf, severityLabel } from '../../../src/islands/agent/props.ts';
-import { fakeClient } from './fake-client.ts';
+import { fakeClient, type Call } from './fake-client.ts';
 
 describe('slugOf', () => {
 	it('takes the article slug from a site path or address in either language', () => {
@@ -47,18 +47,58 @@ describe('programme props', () => {
 });
 
 describe('loadQueue', () => {
-	it('asks for open tickets and those closed in the last 30 days, nearest deadline first, and counts as numbers', async () => {
-		const { client, calls } = fakeClient({ from: { agent_queue: { data: [{ id: 'a', public_messages: '3', internal_notes: '0' }] } } });
+	const methods = (calls: Call[]) => calls.map((c) => [c.method, ...c.args]);
+	const t = (id: string, next_due_at: string | null, created_at: string, status = 'open') => ({ id, status, next_due_at, created_at, public_messages: '1', internal_notes: '0' });
+
+	it('asks for open tickets nearest deadline first, then those closed in the last 30 days, and counts as numbers', async () => {
+		const { client, calls } = fakeClient({
+			from: {
+				agent_queue: (c: Call[]) =>
+					c.some((x) => x.method === 'eq')
+						? { data: [t('c', null, '2026-04-01T09:00:00.5+00:00', 'closed')] }
+						: { data: [t('a', '2026-04-30T13:00:00+00:00', '2026-04-02T00:00:00+00:00'), t('b', null, '2026-04-01T09:00:00.499999+00:00', 'pending_customer'), t('d', null, '2026-04-03T00:00:00+00:00')] },
+			},
+		});
 		const now = Date.parse('2026-04-30T12:00:00Z');
 		const result = await loadQueue(client, now);
-		expect(result).toEqual({ ok: true, data: [{ id: 'a', public_messages: 3, internal_notes: 0 }] });
-		expect(CLOSED_DAYS).toBe(30);
-		const chain = calls['from:agent_queue'][0];
-		expect(chain.find((c) => c.method === 'or')!.args).toEqual(['status.neq.closed,closed_at.gte.2026-03-31T12:00:00.000Z']);
-		expect(chain.filter((c) => c.method === 'order').map((c) => c.args)).toEqual([
-			['next_due_at', { ascending: true, nullsFirst: false }],
-			['created_at', { ascending: true }],
+		expect(result.ok && result.data.map((r) => [r.id, r.public_messages, r.internal_notes])).toEqual([
+			['a', 1, 0],
+			['b', 1, 0],
+			['c', 1, 0],
+			['d', 1, 0],
 		]);
+		expect(CLOSED_DAYS).toBe(30);
+		const [open, closed] = calls['from:agent_queue'].map(methods);
+		expect(open.slice(1)).toEqual([
+			['neq', 'status', 'closed'],
+			['order', 'next_due_at', { ascending: true, nullsFirst: false }],
+			['order', 'created_at', { ascending: true }],
+			['limit', QUEUE_LIMIT],
+		]);
+		expect(closed.slice(1)).toEqual([
+			['eq', 'status', 'closed'],
+			['gte', 'closed_at', '2026-03-31T12:00:00.000Z'],
+			['order', 'created_at', { ascending: true }],
+			['limit', QUEUE_LIMIT],
+		]);
+	});
+
+	it('does not ask for closed tickets when the open ones fill the page with deadlines', async () => {
+		const page = Array.from({ length: QUEUE_LIMIT }, (_, i) => t(`o${i}`, '2026-05-01T00:00:00+00:00', '2026-04-01T00:00:00+00:00'));
+		const { client, calls } = fakeClient({ from: { agent_queue: { data: page } } });
+		const result = await loadQueue(client);
+		expect(result.ok && result.data).toHaveLength(QUEUE_LIMIT);
+		expect(calls['from:agent_queue']).toHaveLength(1);
+	});
+
+	it('keeps the page at QUEUE_LIMIT when closed tickets sort into it', async () => {
+		const page = Array.from({ length: QUEUE_LIMIT }, (_, i) => t(`o${i}`, null, `2026-04-02T00:00:${String(i % 60).padStart(2, '0')}+00:00`));
+		const { client } = fakeClient({
+			from: { agent_queue: (c: Call[]) => (c.some((x) => x.method === 'eq') ? { data: [t('c', null, '2026-04-01T00:00:00+00:00', 'closed')] } : { data: page }) },
+		});
+		const result = await loadQueue(client);
+		expect(result.ok && result.data.length).toBe(QUEUE_LIMIT);
+		expect(result.ok && result.data[0].id).toBe('c');
 	});
 
 	it('passes a refusal on', async () => {
