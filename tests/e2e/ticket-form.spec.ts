@@ -318,7 +318,7 @@ test('signed out, the form asks to sign in, in Spanish and in English', async ({
 
 	await page.goto('/en/soporte/nuevo/');
 	await expect(page.getByText('To open a ticket, sign in with your customer account.')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/en/cuenta/');
+	await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', '/en/cuenta/');
 });
 
 test('with the backend unreachable the form says so and the article stays readable', async ({ page }) => {

@@ -241,7 +241,7 @@ test('a member of another organisation, or a number that does not exist, gets "N
 test('signed out, the page says how to sign in, in English under /en/', async ({ page }) => {
 	await page.goto('/en/soporte/tickets/');
 	await expect(page.getByText('Sign in to see your tickets and your organisation’s.')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/en/cuenta/');
+	await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toHaveAttribute('href', '/en/cuenta/');
 	await expectNoSeriousViolations(page);
 });
 

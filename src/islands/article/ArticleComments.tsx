@@ -1,12 +1,12 @@
 // The comments under an article: anyone reads the visible ones; signed-in readers post, authors
-// correct theirs for a while, staff hide. The island hydrates when the section scrolls into view,
-// which is when supabase-js is loaded (through useSession); a backend that cannot be reached is said
-// plainly and the article stays readable.
+// correct theirs for a while, staff hide. The island hydrates when the section scrolls into view; a
+// reader with no stored session reads the thread without supabase-js (useReader), which loads only
+// for a session. A backend that cannot be reached is said plainly and the article stays readable.
 import { useEffect, useState } from 'preact/hooks';
 import type { SupabaseClient } from '../../lib/supabase.ts';
-import { useSession } from '../shared/use-session.ts';
+import { useReader } from '../shared/use-reader.ts';
 import { Loading, Unavailable } from '../shared/states.tsx';
-import { failureText, ownLabels, type Failure } from '../shared/backend.ts';
+import type { Failure } from '../shared/backend.ts';
 import CommentForm from './CommentForm.tsx';
 import CommentItem from './CommentItem.tsx';
 import { editComment, hideComment, loadThread, postComment, type Comment } from './comments-api.ts';
@@ -31,30 +31,34 @@ const CODES: Record<string, keyof CommentLabels> = {
 	comment_hidden: 'hiddenNote',
 };
 
-const messageFor = (failure: Failure, labels: CommentLabels): string => failureText(failure, labels, ownLabels(CODES, labels));
+/** A failure in words; the kit's words (and its error catalogue) load only for a reader who changes something. */
+async function messageFor(failure: Failure, labels: CommentLabels): Promise<string> {
+	const { failureText, ownLabels } = await import('../shared/backend.ts');
+	return failureText(failure, labels, ownLabels(CODES, labels));
+}
 
 export default function ArticleComments({ article, lang, accountHref, labels }: Props) {
-	const session = useSession();
+	const session = useReader();
 	const [thread, setThread] = useState<Thread>({ status: 'loading' });
 	const [announce, setAnnounce] = useState('');
 	const client: SupabaseClient | null = session.status === 'signed-in' || session.status === 'signed-out' ? session.client : null;
 	const userId = session.status === 'signed-in' ? session.user.id : null;
 
-	async function refresh(c: SupabaseClient) {
+	async function refresh(c: SupabaseClient | null) {
 		const answer = await loadThread(c, article);
 		setThread(answer.ok ? { status: 'ready', comments: answer.data ?? [] } : { status: 'unavailable' });
 	}
 
 	useEffect(() => {
 		if (session.status === 'unavailable') setThread({ status: 'unavailable' });
-		if (client) refresh(client);
+		if (client || session.status === 'anonymous') refresh(client);
 	}, [session.status, userId]);
 
 	/** Runs a change, then reloads the thread; resolves to the error to show, or null. */
 	async function change(run: (c: SupabaseClient) => Promise<{ ok: true } | Failure>, done: string): Promise<string | null> {
 		if (!client) return labels.unavailable;
 		const answer = await run(client);
-		if (!answer.ok) return messageFor(answer, labels);
+		if (!answer.ok) return await messageFor(answer, labels);
 		await refresh(client);
 		setAnnounce(done);
 		return null;

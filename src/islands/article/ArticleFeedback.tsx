@@ -1,10 +1,12 @@
 // "¿Te ayudó este artículo?": Sí records the vote at once; No first asks, optionally, what was missing.
 // Afterwards the reader is thanked with how many readers the article helped. Nothing talks to the
 // backend until the reader answers (see feedback-api.ts), and a backend that cannot be reached is
-// said plainly next to the buttons.
+// said plainly next to the buttons. An answer given before the island hydrated is kept and sent once
+// it runs (use-early-click.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../shared/labels.ts';
-import { failureText, type Failure } from '../shared/backend.ts';
+import type { Failure } from '../shared/backend.ts';
+import { useEarlyClick } from '../shared/use-early-click.ts';
 import { alreadyVoted, vote, type Summary } from './feedback-api.ts';
 import type { FeedbackLabels } from './labels.ts';
 
@@ -12,8 +14,14 @@ const MAX_REASON = 500;
 
 type Step = { name: 'ask' } | { name: 'reason' } | { name: 'done'; summary: Summary | null } | { name: 'already' };
 
-function messageFor(failure: Failure, labels: FeedbackLabels): string {
-	return failureText(failure, labels, (code) => (code === 'rate_limited' ? labels.rateLimited : undefined));
+/** A failure in words; the kit's words (and its error catalogue) load only when there is one. */
+async function messageFor(failure: Failure, labels: FeedbackLabels): Promise<string> {
+	try {
+		const { failureText } = await import('../shared/backend.ts');
+		return failureText(failure, labels, (code) => (code === 'rate_limited' ? labels.rateLimited : undefined));
+	} catch {
+		return labels.unavailable;
+	}
 }
 
 export default function ArticleFeedback({ article, labels }: { article: string; labels: FeedbackLabels }) {
@@ -22,6 +30,12 @@ export default function ArticleFeedback({ article, labels }: { article: string; 
 	const [error, setError] = useState<{ field: 'reason' | 'form'; text: string } | null>(null);
 	const reasonField = useRef<HTMLTextAreaElement>(null);
 	const done = useRef<HTMLParagraphElement>(null);
+	const ask = useRef<HTMLDivElement>(null);
+	useEarlyClick(ask, (answer) => {
+		if (alreadyVoted(article)) return;
+		if (answer === 'yes') send(true);
+		if (answer === 'no') setStep({ name: 'reason' });
+	});
 
 	useEffect(() => {
 		if (alreadyVoted(article)) setStep({ name: 'already' });
@@ -38,7 +52,7 @@ export default function ArticleFeedback({ article, labels }: { article: string; 
 		const result = await vote(article, helpful, reason);
 		setBusy(false);
 		if (result.ok) setStep({ name: 'done', summary: result.summary });
-		else setError({ field: 'form', text: messageFor(result, labels) });
+		else setError({ field: 'form', text: await messageFor(result, labels) });
 	}
 
 	const formError = error?.field === 'form' && (
@@ -96,13 +110,13 @@ export default function ArticleFeedback({ article, labels }: { article: string; 
 			</form>
 		);
 	return (
-		<div class="mostrador-feedback-ask">
+		<div class="mostrador-feedback-ask" ref={ask}>
 			<div role="group" aria-labelledby="mostrador-feedback-question" class="mostrador-actions">
 				<p id="mostrador-feedback-question">{labels.question}</p>
-				<button type="button" class="mostrador-button" disabled={busy} onClick={() => send(true)}>
+				<button type="button" class="mostrador-button" disabled={busy} data-early-click="yes" onClick={() => send(true)}>
 					{labels.yes}
 				</button>
-				<button type="button" class="mostrador-button" disabled={busy} onClick={() => (setError(null), setStep({ name: 'reason' }))}>
+				<button type="button" class="mostrador-button" disabled={busy} data-early-click="no" onClick={() => (setError(null), setStep({ name: 'reason' }))}>
 					{labels.no}
 				</button>
 			</div>

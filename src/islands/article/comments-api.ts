@@ -1,9 +1,13 @@
-// An article's comments against the backend, as the signed-in or anonymous caller: the thread
-// (article_comment_thread, which adds display names and what the caller may do to each comment),
-// posting, editing within the author's window and, for staff, hiding. Each call answers with data or
-// a Failure the widget explains.
+// An article's comments against the backend: the thread (article_comment_thread, which adds display
+// names and what the caller may do to each comment) — for a reader with no session a plain request,
+// without supabase-js (shared/anon-rpc.ts) — and, with a session, posting, editing within the
+// author's window and, for staff, hiding. Each call answers with data or a Failure the widget explains.
 import type { SupabaseClient } from '../../lib/supabase.ts';
-import { call } from '../shared/backend.ts';
+import type { Answer, Result } from '../shared/backend.ts';
+import { anonRpc } from '../shared/anon-rpc.ts';
+
+/** The shared kit's call, loaded with the first call that needs a session (supabase-js is loading then anyway). */
+const call = async <T>(run: () => PromiseLike<Answer<T>>): Promise<Result<T>> => (await import('../shared/backend.ts')).call(run);
 
 export const MAX_BODY = 5000;
 
@@ -20,7 +24,9 @@ export interface Comment {
 	moderator: boolean;
 }
 
-export const loadThread = (client: SupabaseClient, article: string) => call<Comment[]>(() => client.rpc('article_comment_thread', { article }));
+/** The thread as the session's reader, or (client null) as an anonymous one. */
+export const loadThread = (client: SupabaseClient | null, article: string) =>
+	client ? call<Comment[]>(() => client.rpc('article_comment_thread', { article })) : anonRpc<Comment[]>('article_comment_thread', { article });
 
 export const postComment = (client: SupabaseClient, article: string, body: string) => call<unknown>(() => client.rpc('post_comment', { article, body }));
 

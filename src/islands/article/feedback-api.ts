@@ -1,10 +1,12 @@
 // "¿Te ayudó este artículo?" against the backend: vote_article and article_feedback_summary
-// (supabase/migrations/…0400_articles_downloads_outbox.sql). supabase-js is loaded on the first vote,
-// never just for showing the question. Anonymous readers vote with a random key kept in this
-// browser (the RPC limits one vote per article a day and five an hour per key; it never sees who they
-// are); signed-in readers vote as themselves, and a new vote replaces their old one.
-import { getSupabase } from '../../lib/supabase.ts';
-import { failureOf, UNAVAILABLE, type Failure } from '../shared/backend.ts';
+// (supabase/migrations/…0400_articles_downloads_outbox.sql). Nothing is loaded for showing the
+// question. Anonymous readers vote with a random key kept in this browser (the RPC limits one vote per
+// article a day and five an hour per key; it never sees who they are), by a plain request without
+// supabase-js (shared/anon-rpc.ts); a browser with a stored session loads supabase-js on the first
+// vote and votes as itself, and a new vote replaces its old one.
+import { getSupabase, hasStoredSession, type RpcArgs, type RpcName } from '../../lib/supabase.ts';
+import { anonRpc } from '../shared/anon-rpc.ts';
+import type { Failure, Result } from '../shared/backend.ts';
 
 const READER_KEY = 'mostrador-reader-key';
 const votedKey = (article: string) => `mostrador-feedback:${article}`;
@@ -35,19 +37,30 @@ export interface Summary {
 
 export type VoteResult = { ok: true; summary: Summary | null } | Failure;
 
+type Rpc = <F extends RpcName>(fn: F, args: RpcArgs<F>) => Promise<Result<unknown>>;
+
+/** How this browser calls the backend: as its session's user (supabase-js), or anonymously with its key. */
+async function caller(): Promise<{ rpc: Rpc; anonKey?: string }> {
+	if (!hasStoredSession()) return { rpc: anonRpc, anonKey: readerKey() };
+	const [client, { call }] = await Promise.all([getSupabase(), import('../shared/backend.ts')]);
+	const { data } = await client.auth.getSession();
+	const rpc: Rpc = (fn, args) => call(() => client.rpc(fn, args as never));
+	return data.session ? { rpc } : { rpc, anonKey: readerKey() };
+}
+
 export async function vote(article: string, helpful: boolean, reason: string): Promise<VoteResult> {
+	let rpc: Rpc, anonKey: string | undefined;
 	try {
-		const client = await getSupabase();
-		const { data } = await client.auth.getSession();
-		const args = { article, helpful, reason: reason || undefined, anon_key: data.session ? undefined : readerKey() };
-		const result = await client.rpc('vote_article', args);
-		if (result.error) return failureOf(result.error, result.status);
-		localStorage.setItem(votedKey(article), helpful ? 'yes' : 'no');
-		const counts = await client.rpc('article_feedback_summary', { article });
-		const row = (counts.data as { helpful: number; not_helpful: number }[] | null)?.[0];
-		const summary = row ? { helpful: Number(row.helpful), total: Number(row.helpful) + Number(row.not_helpful) } : null;
-		return { ok: true, summary };
+		({ rpc, anonKey } = await caller());
 	} catch {
-		return UNAVAILABLE;
+		// supabase-js (or the kit) could not be fetched.
+		return { ok: false, error: 'unavailable' };
 	}
+	const result = await rpc('vote_article', { article, helpful, reason: reason || undefined, anon_key: anonKey } as RpcArgs<'vote_article'>);
+	if (!result.ok) return result;
+	localStorage.setItem(votedKey(article), helpful ? 'yes' : 'no');
+	const counts = await rpc('article_feedback_summary', { article });
+	const row = counts.ok ? (counts.data as { helpful: number; not_helpful: number }[] | null)?.[0] : undefined;
+	const summary = row ? { helpful: Number(row.helpful), total: Number(row.helpful) + Number(row.not_helpful) } : null;
+	return { ok: true, summary };
 }

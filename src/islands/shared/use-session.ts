@@ -14,27 +14,30 @@ export type SessionState =
 
 export function useSession(): SessionState {
 	const [state, setState] = useState<SessionState>({ status: 'loading' });
-	useEffect(() => {
-		let unsubscribe = () => {};
-		let live = true;
-		getSupabase()
-			.then(async (client) => {
-				const apply = (session: Session | null) => {
-					if (!live) return;
-					setState(session?.user ? { status: 'signed-in', client, session, user: session.user } : { status: 'signed-out', client });
-				};
-				const { data } = client.auth.onAuthStateChange((_event, session) => apply(session));
-				unsubscribe = () => data.subscription.unsubscribe();
-				const { data: current } = await client.auth.getSession();
-				apply(current.session);
-			})
-			.catch(() => live && setState({ status: 'unavailable' }));
-		return () => {
-			live = false;
-			unsubscribe();
-		};
-	}, []);
+	useEffect(() => watchSession(setState), []);
 	return state;
+}
+
+/** Loads supabase-js and follows the session, telling each change; returns the function that stops it. */
+export function watchSession(apply: (state: SessionState) => void): () => void {
+	let unsubscribe = () => {};
+	let live = true;
+	getSupabase()
+		.then(async (client) => {
+			const tell = (session: Session | null) => {
+				if (!live) return;
+				apply(session?.user ? { status: 'signed-in', client, session, user: session.user } : { status: 'signed-out', client });
+			};
+			const { data } = client.auth.onAuthStateChange((_event, session) => tell(session));
+			unsubscribe = () => data.subscription.unsubscribe();
+			const { data: current } = await client.auth.getSession();
+			tell(current.session);
+		})
+		.catch(() => live && apply({ status: 'unavailable' }));
+	return () => {
+		live = false;
+		unsubscribe();
+	};
 }
 
 /** The page's language, from <html lang>: 'es' unless it says English. */

@@ -1,7 +1,8 @@
 // "Plan de Acme: Soporte estándar. Condiciones de tu programa": the chosen organisation's own plan and
 // a link to its programme's terms page (/soporte/programas/<id>/), which may not be the site's
 // programme; the account page links the same page. A best-effort plan is said to promise no time.
-import { pickText, type Programme } from '#shared/programme.ts';
+import { pickText } from '#shared/programme-helpers.ts';
+import type { Programme } from '#shared/programme.ts';
 import { fill } from '../shared/labels.ts';
 import { localePath } from '../shared/use-session.ts';
 import type { TicketFormLabels } from './labels.ts';

@@ -1,7 +1,8 @@
 // The severity choice, with each severity's criteria in plain words, straight from the programme:
 // its description, how many users it affects, where it happens, whether people can keep working,
 // and examples. The customer picks by recognising their situation, not by knowing "P2".
-import { pickText, type Programme, type Severity } from '#shared/programme.ts';
+import { pickText } from '#shared/programme-helpers.ts';
+import type { Programme, Severity } from '#shared/programme.ts';
 import { fill } from '../shared/labels.ts';
 import type { TicketFormLabels } from './labels.ts';
 import { describedBy } from './Field.tsx';

@@ -1,12 +1,14 @@
 // The ticket form island (/soporte/nuevo/, and inside an article through TicketLauncher): works out
 // who is asking (the shared session; supabase-js loads only now) and for which organisations, then
 // hands over to the draft form. Signed-out readers are sent to sign in; a backend that cannot be
-// reached is said plainly, and the docs around keep working.
+// reached is said plainly, and the docs around keep working. On the new-ticket page the source
+// article, if any, comes in the address (an article's launcher used without its island).
 import { localePath, useSession } from '../shared/use-session.ts';
 import { Loading, SignInPrompt, Unavailable } from '../shared/states.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { DraftForm } from './DraftForm.tsx';
 import { myOrganisations } from './load-context.ts';
+import { sourceFromQuery } from './source-article.ts';
 import type { Organisation, TicketFormProps } from './types.ts';
 
 const ID_PREFIX = 'ticket-form';
@@ -34,7 +36,8 @@ export default function TicketForm(props: TicketFormProps) {
 		);
 	} else {
 		// Keyed by user: another account signing in on this page starts from its own draft.
-		body = <DraftForm key={session.user.id} {...props} client={session.client} userId={session.user.id} organisations={organisations} idPrefix={ID_PREFIX} />;
+		const article = props.article ?? sourceFromQuery(location.search);
+		body = <DraftForm key={session.user.id} {...props} article={article} client={session.client} userId={session.user.id} organisations={organisations} idPrefix={ID_PREFIX} />;
 	}
 
 	const Heading = `h${Math.max(level, 2)}` as 'h2' | 'h3';

@@ -3,7 +3,8 @@
 // plan, counting from this instant) and told in the customer's language and time zone.
 import { evaluateSla } from '#shared/sla.ts';
 import { slaRulesOf } from '#shared/sla-programme.ts';
-import { calendarOf, isAlwaysOpen, pickText, type Programme } from '#shared/programme.ts';
+import { calendarOf, isAlwaysOpen, pickText } from '#shared/programme-helpers.ts';
+import type { Programme } from '#shared/programme.ts';
 import { formatInstant, formatMinutes } from '#shared/email/format.ts';
 
 export interface DuePreview {

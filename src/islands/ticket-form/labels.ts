@@ -3,6 +3,10 @@
 // island only ever ships the page's language. Placeholders are {name}, filled by fill().
 import type { Labels } from '../shared/labels.ts';
 
+/** What the launcher on every article shows before the form is opened (the rest loads with the form). */
+export const LAUNCHER_LABELS = ['open', 'close', 'loading', 'unavailable', 'signedOut', 'signIn'] as const;
+export type LauncherLabels = Labels<(typeof LAUNCHER_LABELS)[number]>;
+
 export const TICKET_FORM_LABELS = [
 	// launcher and states around the form
 	'open',

@@ -3,9 +3,12 @@
 // edge functions validate against it, so a figure can only be written once: in content/support/.
 // Pure module: no file access, runs in Node, Deno and the browser.
 import { z } from 'zod';
+import { WEEKDAYS, type Weekday } from './programme-helpers.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// The helpers that need no schema live in programme-helpers.ts (the browser imports them without
+// zod); they are exported from here too, so the programme has one module to import.
+export { WEEKDAYS, pickText, toEngineCalendar, targetsOf, calendarOf, isAlwaysOpen } from './programme-helpers.ts';
+export type { Weekday, EngineCalendar } from './programme-helpers.ts';
 
 /** Text written in Spanish, optionally with an English translation: `"Alta"` or `{ es: "Alta", en: "High" }`. */
 export const localizedText = z.union([
@@ -13,12 +16,6 @@ export const localizedText = z.union([
 	z.strictObject({ es: z.string().min(1), en: z.string().min(1).optional() }),
 ]);
 export type LocalizedText = z.infer<typeof localizedText>;
-
-/** Picks the text for a language, falling back to Spanish, the language every text is written in. */
-export function pickText(text: LocalizedText, lang: string): string {
-	if (typeof text === 'string') return text;
-	return (lang.startsWith('en') ? text.en : undefined) ?? text.es;
-}
 
 const clockTime = z
 	.string()
@@ -100,17 +97,6 @@ export const calendar = z
 		});
 	});
 export type ProgrammeCalendar = z.infer<typeof calendar>;
-
-/** The shape the business-time engine takes (see the SLA engine): holidays reduced to their dates. */
-export interface EngineCalendar {
-	timezone: string;
-	hours: Partial<Record<Weekday, [string, string][]>>;
-	holidays: string[];
-}
-
-export function toEngineCalendar(cal: ProgrammeCalendar): EngineCalendar {
-	return { timezone: cal.timezone, hours: cal.hours, holidays: cal.holidays.map((h) => h.date) };
-}
 
 /** A duration of (business) time: minutes as a number, or "4h", "30m", "1h30m". Parsed to minutes. */
 export const duration = z
@@ -379,25 +365,6 @@ export type ProgrammeInput = z.input<typeof programme>;
 export const supportConfig = z.strictObject({
 	active: z.string().regex(/^[a-z0-9-]+$/),
 });
-
-/** The plan's targets by severity key; empty for a best-effort plan. */
-export function targetsOf(pl: Plan): Record<string, SlaTarget> {
-	return pl.targets === 'best-effort' ? {} : pl.targets;
-}
-
-export function calendarOf(p: Programme, planId: string): ProgrammeCalendar {
-	const pl = p.plans.find((x) => x.id === planId);
-	if (!pl) throw new Error(`unknown plan "${planId}"`);
-	return p.calendars.find((c) => c.id === pl.calendar)!;
-}
-
-/** True when the calendar is open around the clock every day, so "business hours" read as plain hours. */
-export function isAlwaysOpen(cal: Pick<ProgrammeCalendar, 'hours' | 'holidays'>): boolean {
-	return (
-		cal.holidays.length === 0 &&
-		WEEKDAYS.every((d) => cal.hours[d]?.length === 1 && cal.hours[d]![0][0] === '00:00' && cal.hours[d]![0][1] === '24:00')
-	);
-}
 
 /** Formats zod issues as "path: message" lines, for build errors and CLI output. */
 export function formatIssues(error: z.ZodError): string[] {

@@ -3,7 +3,8 @@
 // are sla-rules.ts, shared with the agent console. Kept apart from sla.ts so the evaluation itself
 // imports no zod. Each plan's calendar is converted once per programme object and then handed out as
 // the same object, because the business-time engine caches a calendar's days per object.
-import { calendarOf, toEngineCalendar, type Plan, type Programme } from './programme.ts';
+import { calendarOf, toEngineCalendar } from './programme-helpers.ts';
+import type { Plan, Programme } from './programme.ts';
 import { slaRulesOfPlans, type SlaPlanRules } from './sla-rules.ts';
 import type { SlaRules, SlaTargetMinutes } from './sla-state.ts';
 import type { SweepRules } from './sweep-plan.ts';

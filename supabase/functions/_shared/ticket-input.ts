@@ -1,8 +1,10 @@
 // What a customer sends to open a ticket: one schema for the ticket form (the island validates as the
 // user types), the `tickets` edge function (validates again, since the browser is untrusted) and the
 // tests. The database checks the same limits with constraints. Error messages are stable codes the UI
-// translates; the path says which field they belong to.
-import { z } from 'zod';
+// translates; the path says which field they belong to. Written with zod/mini (the same checks as
+// zod, as functions the bundler can leave out): the ticket form ships it to the browser, where the
+// full zod would cost ~20 KB gz more.
+import * as z from 'zod/mini';
 
 /** The attachments bucket's limits (supabase/migrations/20261121000300_tickets.sql). */
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
@@ -68,7 +70,7 @@ export function hasVisibleCharacter(text: string): boolean {
 }
 
 /** Any string field: no NUL, no lone surrogate (checked first, and nothing else is reported then). */
-const text = () => z.string().refine((v) => !hasUnsafeCharacters(v), { message: 'invalid_characters', abort: true });
+const text = () => z.string().check(z.refine((v) => !hasUnsafeCharacters(v), { message: 'invalid_characters', abort: true }));
 
 /**
  * Text a person must write (subject, description): trimmed, and at least `min` characters that are
@@ -76,19 +78,24 @@ const text = () => z.string().refine((v) => !hasUnsafeCharacters(v), { message: 
  * an empty one (the form says "write at least N characters").
  */
 const requiredText = (min: number, max: number) =>
-	text()
-		.trim()
-		.refine((v) => countedLength(v) >= min && hasVisibleCharacter(v), { message: 'too_short', abort: true })
-		.max(max, { message: 'too_long' });
+	text().check(
+		z.trim(),
+		z.refine((v) => countedLength(v) >= min && hasVisibleCharacter(v), { message: 'too_short', abort: true }),
+		z.maxLength(max, { message: 'too_long' }),
+	);
 
 /** Text that may be left out; with `pattern`, a value given must match it (else `code`). */
 const optionalText = (max: number, pattern?: RegExp, code = 'invalid') =>
-	text()
-		.trim()
-		.max(max, { message: 'too_long' })
-		.refine((v) => v === '' || !pattern || pattern.test(v), { message: code })
-		.optional()
-		.transform((v) => (v === '' ? undefined : v));
+	z.pipe(
+		z.optional(
+			text().check(
+				z.trim(),
+				z.maxLength(max, { message: 'too_long' }),
+				z.refine((v) => v === '' || !pattern || pattern.test(v), { message: code }),
+			),
+		),
+		z.transform((v: string | undefined) => (v === '' ? undefined : v)),
+	);
 
 /**
  * Whether `path` is a key the customer may attach: <organisation id>/<folder>/<file> (or
@@ -107,29 +114,31 @@ export function insideOrganisationFolder(path: string, organisation?: string): b
 
 export const attachmentInput = z.object({
 	/** Where the island uploaded it: <organisation id>/<folder>/<file> in the attachments bucket. */
-	storage_path: text()
-		.min(3)
-		.max(1024)
-		.refine((v) => insideOrganisationFolder(v), { message: 'attachment_outside_folder' }),
+	storage_path: text().check(
+		z.minLength(3),
+		z.maxLength(1024),
+		z.refine((v) => insideOrganisationFolder(v), { message: 'attachment_outside_folder' }),
+	),
 	/** The name the customer sees; no control characters (the database refuses them too). */
-	file_name: text()
-		.trim()
-		.min(1)
-		.max(255, { message: 'too_long' })
-		.refine((v) => !/\p{Cc}/u.test(v), { message: 'invalid_file_name' }),
+	file_name: text().check(
+		z.trim(),
+		z.minLength(1),
+		z.maxLength(255, { message: 'too_long' }),
+		z.refine((v) => !/\p{Cc}/u.test(v), { message: 'invalid_file_name' }),
+	),
 	mime_type: z.enum(ATTACHMENT_TYPES, { message: 'attachment_type_not_allowed' }),
-	size_bytes: z.number().int().positive().max(ATTACHMENT_MAX_BYTES, { message: 'attachment_too_large' }),
+	size_bytes: z.int().check(z.positive(), z.maximum(ATTACHMENT_MAX_BYTES, { message: 'attachment_too_large' })),
 });
 
 export const ticketInput = z
 	.object({
 		/** Needed only when the caller belongs to more than one organisation. */
-		organisation_id: z.uuid({ message: 'invalid_organisation' }).optional(),
-		severity: text().trim().min(1, { message: 'required' }).max(40),
+		organisation_id: z.optional(z.uuid({ message: 'invalid_organisation' })),
+		severity: text().check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(40)),
 		subject: requiredText(3, 200),
 		description: requiredText(10, 20000),
 		impact: optionalText(2000),
-		environment: z.enum(['production', 'test'], { message: 'invalid_environment' }).default('production'),
+		environment: z._default(z.enum(['production', 'test'], { message: 'invalid_environment' }), 'production'),
 		/** A product id of content/support/products.yaml (the database knows which exist). */
 		product_id: optionalText(100, /^[a-z0-9-]+$/, 'invalid_product'),
 		/** One of that product's versions: 5.1, 2.0.3. */
@@ -137,29 +146,30 @@ export const ticketInput = z
 		steps: optionalText(20000),
 		affected_user: optionalText(200),
 		/** The article the ticket was filed from. */
-		source_article: text()
-			.regex(/^[a-z0-9/-]+$/, { message: 'invalid_article' })
-			.max(300)
-			.optional(),
+		source_article: z.optional(text().check(z.regex(/^[a-z0-9/-]+$/, { message: 'invalid_article' }), z.maxLength(300))),
 		/** Chosen by the form once per draft, so a retried submission never opens a second ticket. */
-		idempotency_key: text().min(8, { message: 'invalid_idempotency_key' }).max(100, { message: 'invalid_idempotency_key' }),
-		attachments: z
-			.array(attachmentInput)
-			.max(ATTACHMENT_MAX_FILES, { message: 'too_many_attachments' })
-			.superRefine((list, ctx) => {
-				// The same file twice in one ticket: the second one is already attached (by the first).
-				const seen = new Set<string>();
-				list.forEach((a, i) => {
-					if (seen.has(a.storage_path)) ctx.addIssue({ code: 'custom', path: [i], message: 'attachment_already_attached' });
-					seen.add(a.storage_path);
-				});
-			})
-			.default([]),
+		idempotency_key: text().check(z.minLength(8, { message: 'invalid_idempotency_key' }), z.maxLength(100, { message: 'invalid_idempotency_key' })),
+		attachments: z._default(
+			z.array(attachmentInput).check(
+				z.maxLength(ATTACHMENT_MAX_FILES, { message: 'too_many_attachments' }),
+				z.superRefine((list, ctx) => {
+					// The same file twice in one ticket: the second one is already attached (by the first).
+					const seen = new Set<string>();
+					list.forEach((a, i) => {
+						if (seen.has(a.storage_path)) ctx.addIssue({ code: 'custom', path: [i], message: 'attachment_already_attached' });
+						seen.add(a.storage_path);
+					});
+				}),
+			),
+			[],
+		),
 	})
-	.superRefine((t, ctx) => {
-		// A version means nothing without its product (as create_ticket also says).
-		if (t.version !== undefined && t.product_id === undefined) ctx.addIssue({ code: 'custom', path: ['version'], message: 'invalid_version' });
-	});
+	.check(
+		z.superRefine((t, ctx) => {
+			// A version means nothing without its product (as create_ticket also says).
+			if (t.version !== undefined && t.product_id === undefined) ctx.addIssue({ code: 'custom', path: ['version'], message: 'invalid_version' });
+		}),
+	);
 
 export type TicketInput = z.infer<typeof ticketInput>;
 export type TicketInputDraft = z.input<typeof ticketInput>;
@@ -183,7 +193,7 @@ export function parseTicketInput(body: unknown) {
  * The validation errors as {field, code} pairs the form shows next to each field. A field of the wrong
  * type is `invalid` when the issues carry their input (parseTicketInput), `required` when it is missing.
  */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
 	// A value of the wrong type is only that: zod still runs length checks on it (a string given for
 	// the attachments list is also "too many attachments"), which would say nothing useful.
 	const wrongType = new Set(error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('.')));
