@@ -3,7 +3,10 @@
 // types. Pagefind loads the index of the page's language, so results are in the reader's language.
 // Callers speak of filters as type, product, version and audience; the index names them in the
 // page's language (src/lib/search-keys.ts), and `keys` translates between the two.
+// `search` sends the query to Pagefind as it is; `searchQuestion` reads it as a customer's sentence
+// (src/lib/question-search.ts), and is what the search page and the ticket form's suggestions use.
 import { FILTER_NAMES, type FilterKeys, type FilterName } from './search-keys.ts';
+import type { PagefindResultData } from './question-search.ts';
 
 export type { FilterName, FilterKeys };
 export type Filters = Partial<Record<FilterName, string[]>>;
@@ -27,19 +30,16 @@ export interface SearchResponse {
 	filters: FilterCounts;
 }
 
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: Record<string, string>;
-	filters: Record<string, string[]>;
-}
 interface PagefindApi {
 	options(opts: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	search(
 		term: string | null,
 		opts?: { filters?: Record<string, string[] | { any: string[] }> },
-	): Promise<{ results: { data(): Promise<PagefindResultData> }[]; filters: Record<string, Record<string, number>> }>;
+	): Promise<{
+		results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
+		filters: Record<string, Record<string, number>>;
+	}>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	debouncedSearch?: unknown;
 }
@@ -96,15 +96,42 @@ export async function search(query: string, { filters = {}, limit = 20, base = '
 	const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
 	return {
 		total: response.results.length,
-		hits: data.map((d) => ({
-			url: d.url,
-			title: d.meta.title ?? d.url,
-			excerpt: d.excerpt,
-			type: d.meta.type,
-			filters: fromPagefind(d.filters, keys),
-		})),
+		hits: data.map((d) => toHit(d, keys)),
 		filters: fromPagefind(response.filters, keys),
 	};
+}
+
+function toHit(d: PagefindResultData, keys: FilterKeys): SearchHit {
+	return { url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, type: d.meta.type, filters: fromPagefind(d.filters, keys) };
+}
+
+export interface QuestionOptions extends SearchOptions {
+	/** Article types (kb, faq, troubleshooting, …) ranked above the others, for suggestions. */
+	prefer?: string[];
+	/** Which stop words and synonyms apply; defaults to the page's language. */
+	lang?: string;
+}
+
+/**
+ * Searches for what a customer's sentence asks: any of its meaningful words may match, with their
+ * synonyms and corrected spellings, and pages come first as they cover more of it. The response has
+ * no filter counts (they would count a different set of pages per word): read them from `allFilters`.
+ * An empty question with filters lists the pages those filters match, as `search` does.
+ */
+export async function searchQuestion(
+	question: string,
+	{ filters = {}, limit = 20, base = '/', keys = IDENTITY, prefer, lang }: QuestionOptions = {},
+): Promise<SearchResponse> {
+	if (!question.trim()) return search(question, { filters, limit, base, keys });
+	const [pagefind, { ask }] = await Promise.all([loadPagefind(base), import('./question-search.ts')]);
+	const { total, pages } = await ask(pagefind, question, {
+		filters: toPagefindFilters(filters, keys),
+		lang: lang ?? (typeof document === 'undefined' ? 'es' : document.documentElement.lang || 'es'),
+		limit,
+		prefer,
+		typeKey: keys.type,
+	});
+	return { total, hits: pages.map((d) => toHit(d, keys)), filters: {} };
 }
 
 /** Every filter value in the index with its page count, for building filter controls. */
@@ -112,18 +139,23 @@ export async function allFilters({ base = '/', keys = IDENTITY }: Pick<SearchOpt
 	return fromPagefind(await (await loadPagefind(base)).filters(), keys);
 }
 
+/** The articles written to solve a problem, ranked first among suggestions. */
+export const PROBLEM_TYPES = ['kb', 'faq', 'troubleshooting'];
+
 /**
- * Knowledge-base articles that may answer what a customer is typing, for the ticket form.
- * `kbLabel` is the type filter's value in the page's language (e.g. "Problema conocido").
+ * Articles that may answer what a customer is typing, for the ticket form: known problems, FAQs and
+ * troubleshooting guides first, then any other article that covers the question better. `kbLabel`
+ * (the type filter's value for known problems, e.g. "Problema conocido") used to restrict the
+ * suggestions to known problems; it is still accepted, and `onlyKb` restores that restriction.
  */
 export async function suggestKnownProblems(
 	text: string,
-	{ kbLabel, product, limit = 5, base = '/', keys = IDENTITY }: { kbLabel: string; product?: string } & Omit<SearchOptions, 'filters'>,
+	{ kbLabel, product, onlyKb = false, limit = 5, base = '/', keys = IDENTITY, lang }: { kbLabel: string; product?: string; onlyKb?: boolean; lang?: string } & Omit<SearchOptions, 'filters'>,
 ): Promise<SearchHit[]> {
 	if (text.trim().length < 3) return [];
-	const filters: Filters = { type: [kbLabel] };
+	const filters: Filters = onlyKb ? { type: [kbLabel] } : {};
 	if (product) filters.product = [product];
-	return (await search(text, { filters, limit, base, keys })).hits;
+	return (await searchQuestion(text, { filters, limit, base, keys, lang, prefer: PROBLEM_TYPES })).hits;
 }
 
 /** Reads the search state from a URL: ?q=…&type=…&product=…&version=…&audience=… (repeatable). */

@@ -48,8 +48,10 @@ revoke all on function private.search_query(text) from public;
 --   search  — a search ran and found `results` articles (0: a search with no result);
 --   click   — a result of `query` was opened;
 --   ticket  — a ticket was filed after searching `query` in the same visit;
---   suggest — the ticket form offered `articles` for the subject `query` (none: an unmatched subject,
---             counted when the ticket is filed with `filed` = true).
+--   suggest — the ticket form had offered `articles` for the subject `query` when the customer either
+--             said one solved it or filed the ticket (`filed` = true); filed with none offered, the
+--             subject is counted as unmatched. Counted at that moment, not as the subject is typed, so
+--             half-typed subjects never count and "shown" is the deflection rate's true denominator.
 -- Returns whether it was counted: false for an empty query, a query at its ceiling, or a new query
 -- once the day's quota of new queries is used up. Bad input is refused with a code.
 create function public.record_search(event text, query text, lang text default 'es', results integer default null, articles text[] default '{}', filed boolean default false) returns boolean
@@ -86,7 +88,7 @@ begin
 	where s.day = today and s.lang = record_search.lang and s.query = q
 		and greatest(s.searches, s.clicks, s.tickets, s.unmatched_tickets) < ceiling;
 	if not found then return false; end if;
-	if event = 'suggest' and filed is not true then
+	if event = 'suggest' and coalesce(cardinality(articles), 0) > 0 then
 		insert into public.suggestion_stats as t (day, article_slug, shown)
 		select today, a, 1 from unnest(articles) a group by a
 		on conflict (day, article_slug) do update set shown = least(t.shown + 1, ceiling);

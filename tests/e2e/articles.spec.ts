@@ -66,10 +66,12 @@ test('an alert shows its severity and whether it is active', async ({ page }) =>
 	await expect(page.locator('.summary.alert')).toContainText(/Activa|Resuelta/);
 });
 
-test('a page without an English translation falls back to Spanish with a notice', async ({ page }) => {
+test('an article read in English is written in English, with no fallback notice', async ({ page }) => {
 	await page.goto('/en/guias/integracion-ldap/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.locator('.sl-markdown-content')).toContainText('LDAP');
+	await expect(page.locator('h1')).toContainText('LDAP');
+	await expect(page.locator('.sl-markdown-content')).not.toContainText('Antes de configurar');
+	await expect(page.getByText('This content is not available in your language yet')).toHaveCount(0);
 });
 
 // Comments, votes and deflections are taken only for articles the seed lists (public.articles): every

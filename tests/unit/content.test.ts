@@ -45,8 +45,13 @@ describe('shipped content', () => {
 		}
 	});
 
-	it('has a few pages in English', () => {
-		expect(docs.filter((f) => f.startsWith('content/docs/en/')).length).toBeGreaterThanOrEqual(4);
+	it('every Spanish article has an English version at the same path, with the same type and product', () => {
+		const missing = spanish.filter((a) => !docs.includes(a.file.replace('content/docs/', 'content/docs/en/')));
+		expect(missing.map((a) => a.file)).toEqual([]);
+		for (const a of spanish) {
+			const english = frontmatter(a.file.replace('content/docs/', 'content/docs/en/'));
+			expect([english.type, english.product], a.file).toEqual([a.data.type, a.data.product]);
+		}
 	});
 
 	it('every article has a description (search results and llms.txt show it)', () => {

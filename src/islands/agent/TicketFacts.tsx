@@ -1,5 +1,6 @@
 // What the customer told us when opening the ticket, as text: who, what product and version, where,
-// the impact, the steps, the affected user, the article they came from.
+// the impact, the steps, the affected user, the article they came from, and what they searched for
+// and read before filing (the reader's trail).
 import type { ComponentChildren } from 'preact';
 import type { AgentLabels } from './labels.ts';
 import type { QueueTicket } from './ticket-types.ts';
@@ -46,7 +47,33 @@ export default function TicketFacts({ ticket: t, details: d, names, products, la
 				{d.affected_user && fact(labels.affectedUser, d.affected_user)}
 				{d.steps && fact(labels.steps, <span class="agent-pre">{d.steps}</span>)}
 				{d.source_article && fact(labels.sourceArticle, <a href={`/${d.source_article}/`}>{`/${d.source_article}/`}</a>)}
+				{d.trail && (d.trail.searches.length > 0 || d.trail.articles.length > 0) && fact(labels.trail, <Trail trail={d.trail} labels={labels} />)}
 			</dl>
 		</section>
+	);
+}
+
+/** "Buscó «a», «b» · Leyó: Title, Title" — the visit before filing, in the order it happened. */
+function Trail({ trail, labels }: { trail: NonNullable<TicketDetails['trail']>; labels: AgentLabels }) {
+	return (
+		<>
+			{trail.searches.length > 0 && (
+				<span class="agent-trail">
+					{labels.trailSearched}{' '}
+					{trail.searches.flatMap((q, i) => [...(i ? [', '] : []), <q key={q}>{q}</q>])}
+				</span>
+			)}
+			{trail.articles.length > 0 && (
+				<span class="agent-trail">
+					{labels.trailRead}{' '}
+					{trail.articles.flatMap((a, i) => [
+						...(i ? [', '] : []),
+						<a key={a.slug} href={`/${a.slug}/`}>
+							{a.title}
+						</a>,
+					])}
+				</span>
+			)}
+		</>
 	);
 }

@@ -50,6 +50,8 @@ export interface TicketDetails {
 	steps: string | null;
 	affected_user: string | null;
 	source_article: string | null;
+	/** What the customer searched for and read in the visit before filing (record_ticket_trail); null: nothing sent. */
+	trail: { searches: string[]; articles: { slug: string; title: string }[] } | null;
 }
 
 export interface Workspace {
@@ -78,6 +80,19 @@ export function ticketNumberIn(search: string): number | null {
 }
 
 const PROBLEM_COLUMNS = 'id, title, description, status, kb_article, created_at, resolved_at';
+
+/** The ticket's reader trail with the articles' titles; null when none was sent or it cannot be read. */
+async function loadTrail(client: SupabaseClient, ticketId: string): Promise<TicketDetails['trail']> {
+	const found = await client.from('ticket_trails').select('searches, articles').eq('ticket_id', ticketId).maybeSingle();
+	const row = found.data as { searches: string[]; articles: string[] } | null;
+	if (found.error || !row) return null;
+	const titles = new Map<string, string>();
+	if (row.articles.length) {
+		const read = await client.from('articles').select('slug, title').in('slug', row.articles);
+		for (const a of (read.data ?? []) as { slug: string; title: string }[]) titles.set(a.slug, a.title);
+	}
+	return { searches: row.searches, articles: row.articles.map((slug) => ({ slug, title: titles.get(slug) ?? slug })) };
+}
 
 export async function loadWorkspace(client: SupabaseClient, number: number): Promise<WorkspaceLoad> {
 	if (!Number.isSafeInteger(number)) return { ok: false, notFound: true };
@@ -109,6 +124,7 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 		const failed = [details, messages, attachments, events, organisation, contacts, problems].find((r) => r.error);
 		if (failed) return fail(failed);
 
+		const trail = await loadTrail(client, ticket.id);
 		let problem: Problem | null = null;
 		if (ticket.problem_id) {
 			const p = await client.from('problems').select(PROBLEM_COLUMNS).eq('id', ticket.problem_id).maybeSingle();
@@ -141,7 +157,7 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 			ok: true,
 			data: {
 				ticket: { ...ticket, public_messages: Number(ticket.public_messages), internal_notes: Number(ticket.internal_notes) },
-				details: details.data as TicketDetails,
+				details: { ...(details.data as Omit<TicketDetails, 'trail'>), trail },
 				messages: thread,
 				attachments: (attachments.data ?? []) as Attachment[],
 				events: log,

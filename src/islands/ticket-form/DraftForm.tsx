@@ -4,7 +4,7 @@
 // is sent, and the submission with every answer of the tickets function explained where it belongs.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { pickText } from '#shared/programme.ts';
+import { pickText } from '#shared/programme-helpers.ts';
 import { anonKey, supabaseUrl, type SupabaseClient } from '../../lib/supabase.ts';
 import { fill } from '../shared/labels.ts';
 import { localePath } from '../shared/use-session.ts';
@@ -13,6 +13,8 @@ import { firstResponsePreview } from './due-preview.ts';
 import { authorizedContacts, organisationContext } from './load-context.ts';
 import { fieldMessage, formatDay } from './messages.ts';
 import { submitTicket } from './submit.ts';
+import { afterFiling } from './trail.ts';
+import { countSearch } from '../../lib/search-stats.ts';
 import { uploadAttachment, UploadError } from './upload.ts';
 import { uploadedOf, useAttachments, type StartUpload } from './use-attachments.ts';
 import { Attachments } from './Attachments.tsx';
@@ -80,6 +82,9 @@ export function DraftForm(props: DraftFormProps) {
 	const [solved, setSolved] = useState<string | null>(null);
 	const [now, setNow] = useState(() => new Date());
 	const form = useRef<HTMLFormElement>(null);
+	// What the form offered for the subject as it last stood: counted for the gap report only when the
+	// customer says one solved it or files the ticket.
+	const shown = useRef<{ query: string; slugs: string[] }>({ query: '', slugs: [] });
 
 	const startUpload: StartUpload = async (file, path, onProgress) => {
 		const { data } = await client.auth.getSession();
@@ -172,6 +177,7 @@ export function DraftForm(props: DraftFormProps) {
 		setSending(false);
 		switch (outcome.kind) {
 			case 'created':
+				if (outcome.fresh) void afterFiling(client, outcome.id, fields.subject, lang, shown.current);
 				clearDraft(key);
 				setErrors({});
 				setSuccess({ number: outcome.number, dueText: outcome.dueText });
@@ -290,7 +296,9 @@ export function DraftForm(props: DraftFormProps) {
 							labels={labels}
 							headingLevel={sub}
 							idPrefix={idPrefix}
+							onShown={(query, slugs) => (shown.current = { query, slugs })}
 							onSolved={(hit, query) => {
+								countSearch(query, lang, { event: 'suggest', articles: shown.current.slugs });
 								// Best effort: the thanks do not depend on the count being stored.
 								client.rpc('record_deflection', { article: hit.slug, query }).then(
 									() => {},

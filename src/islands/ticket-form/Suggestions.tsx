@@ -63,9 +63,11 @@ export interface SuggestionsProps {
 	headingLevel: 2 | 3 | 4;
 	idPrefix: string;
 	onSolved(hit: { slug: string; title: string }, query: string): void;
+	/** The articles offered for `query` (none: the subject matched nothing). */
+	onShown?(query: string, slugs: string[]): void;
 }
 
-export function Suggestions({ subject, description, productName, config, labels, headingLevel, idPrefix, onSolved }: SuggestionsProps) {
+export function Suggestions({ subject, description, productName, config, labels, headingLevel, idPrefix, onSolved, onShown }: SuggestionsProps) {
 	const [hits, setHits] = useState<SearchHit[]>([]);
 	const [query, setQuery] = useState('');
 	const text = suggestionQuery(subject, description);
@@ -82,6 +84,7 @@ export function Suggestions({ subject, description, productName, config, labels,
 					if (!live) return;
 					setHits(found);
 					setQuery(text);
+					onShown?.(text, found.map((h) => slugOf(h.url, config.base)).filter((s): s is string => !!s));
 				})
 				// Without the index (offline, or a build without search) the form simply has no suggestions.
 				.catch(() => live && setHits([]));

@@ -8,7 +8,7 @@ import { fieldIssues, ticketInput, type FieldIssue } from '#shared/ticket-input.
 import type { Contact, TicketFields, UploadedAttachment } from './types.ts';
 
 export type SubmitOutcome =
-	| { kind: 'created'; number: number; dueText: string | null; fresh: boolean }
+	| { kind: 'created'; id: string; number: number; dueText: string | null; fresh: boolean }
 	| { kind: 'invalid'; issues: FieldIssue[] }
 	| { kind: 'not_authorized_contact'; contacts: Contact[] }
 	| { kind: 'quota_exceeded'; renewsOn: string | null }
@@ -79,7 +79,7 @@ export async function submitTicket(client: SupabaseClient, s: Submission): Promi
 	if (!result.error) {
 		const { ticket, due, created } = result.data ?? {};
 		if (!ticket?.number) return { kind: 'retry' };
-		return { kind: 'created', number: Number(ticket.number), dueText: due?.first_response_text ?? null, fresh: created !== false };
+		return { kind: 'created', id: String(ticket.id), number: Number(ticket.number), dueText: due?.first_response_text ?? null, fresh: created !== false };
 	}
 	const answer = await answerOf(result.error);
 	if (!answer || answer.status >= 500) return { kind: 'retry' };

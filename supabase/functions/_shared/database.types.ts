@@ -1479,6 +1479,42 @@ export type Database = {
           },
         ]
       }
+      ticket_trails: {
+        Row: {
+          articles: string[]
+          created_at: string
+          searches: string[]
+          ticket_id: string
+        }
+        Insert: {
+          articles?: string[]
+          created_at?: string
+          searches?: string[]
+          ticket_id: string
+        }
+        Update: {
+          articles?: string[]
+          created_at?: string
+          searches?: string[]
+          ticket_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ticket_trails_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: true
+            referencedRelation: "agent_queue"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ticket_trails_ticket_id_fkey"
+            columns: ["ticket_id"]
+            isOneToOne: true
+            referencedRelation: "tickets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       tickets: {
         Row: {
           affected_user: string | null
@@ -2782,6 +2818,10 @@ export type Database = {
           query: string
           results?: number
         }
+        Returns: boolean
+      }
+      record_ticket_trail: {
+        Args: { articles?: string[]; searches?: string[]; ticket: string }
         Returns: boolean
       }
       remove_member: {

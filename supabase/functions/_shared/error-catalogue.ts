@@ -840,6 +840,18 @@ const CATALOGUE = {
 		status: 400,
 		audience: 'customer',
 	},
+	trail_too_long: {
+		es: 'Como mucho 10 búsquedas y 10 artículos.',
+		en: 'At most 10 searches and 10 articles.',
+		status: 400,
+		audience: 'system',
+	},
+	trail_too_late: {
+		es: 'El recorrido se envía al abrir el ticket.',
+		en: 'The trail is sent when the ticket is opened.',
+		status: 400,
+		audience: 'system',
+	},
 	invalid_event: {
 		es: 'El evento de búsqueda es search, click, ticket o suggest.',
 		en: 'The search event is search, click, ticket or suggest.',

@@ -1,0 +1,42 @@
+// Counting searches for the knowledge-gap report (record_search: counters per day and query, nobody's
+// identity). Fire and forget: a failure is never shown and never delays the search. A reader who
+// opts out (the search page's checkbox, kept in localStorage) sends nothing. Sent with the public key
+// by a plain fetch, so counting costs no supabase-js.
+import { anonRpc } from '../islands/shared/anon-rpc.ts';
+
+export const OPT_OUT_KEY = 'mostrador.searchStats';
+
+export type SearchEvent =
+	| { event: 'search'; results: number }
+	| { event: 'click' }
+	| { event: 'ticket' }
+	| { event: 'suggest'; articles: string[]; filed?: boolean };
+
+export function countingAllowed(): boolean {
+	try {
+		return localStorage.getItem(OPT_OUT_KEY) !== 'off';
+	} catch {
+		return false;
+	}
+}
+
+export function setCounting(allowed: boolean): void {
+	try {
+		if (allowed) localStorage.removeItem(OPT_OUT_KEY);
+		else localStorage.setItem(OPT_OUT_KEY, 'off');
+	} catch {
+		// No storage: nothing is remembered either way.
+	}
+}
+
+export function countSearch(query: string, lang: 'es' | 'en', e: SearchEvent): void {
+	if (!query.trim() || !countingAllowed()) return;
+	const args = {
+		event: e.event,
+		query,
+		lang,
+		...(e.event === 'search' ? { results: e.results } : {}),
+		...(e.event === 'suggest' ? { articles: e.articles.slice(0, 10), filed: e.filed ?? false } : {}),
+	};
+	void anonRpc('record_search', args, { keepalive: true }).catch(() => {});
+}
