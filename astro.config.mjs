@@ -6,10 +6,28 @@ import { join } from 'node:path';
 import { buildSidebar } from './src/lib/sidebar.ts';
 import { contentDir } from './src/lib/support-data.ts';
 import es from './src/content/i18n/es.json' with { type: 'json' };
+import { REPO_URL } from './src/lib/repository.ts';
+import { devSearchIndex } from './src/lib/dev-search-index.ts';
 
-// Where the site is published and where its sources can be edited; both overridable per deployment.
+// Where the site is published, overridable per deployment (the repository: src/lib/repository.ts).
 const site = process.env.MOSTRADOR_SITE_URL ?? 'https://soporte.quetzal.example';
-const repo = process.env.MOSTRADOR_REPO_URL ?? 'https://github.com/quetzal-software/mostrador';
+
+// @astrojs/preact always hands @preact/preset-vite a Babel config, so every .ts and .tsx file of ours
+// went through Babel, in the server and the client build, only to compile JSX: a sixth of the build's
+// CPU (tests/bench/site.mjs). In a production build Babel does nothing else (hook names are for dev),
+// and Vite's own transform (Oxc) compiles JSX to the same automatic runtime, so the build drops Babel;
+// `astro dev` keeps the preset as it is (Prefresh, hook names).
+/** @type {import('vite').Plugin} */
+const jsxWithoutBabel = {
+	name: 'mostrador:preact-jsx-without-babel',
+	apply: 'build',
+	config: () => ({ oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } }),
+	configResolved(config) {
+		const babel = config.plugins.find((p) => p.name === 'vite:preact-jsx');
+		if (!babel) throw new Error("@preact/preset-vite's JSX plugin (vite:preact-jsx) is gone: review jsxWithoutBabel in astro.config.mjs");
+		babel.transform = undefined;
+	},
+};
 
 export default defineConfig({
 	site,
@@ -25,21 +43,14 @@ export default defineConfig({
 				root: { label: 'Español', lang: 'es' },
 				en: { label: 'English', lang: 'en' },
 			},
-			editLink: { baseUrl: `${repo}/edit/main/` },
+			editLink: { baseUrl: `${REPO_URL}/edit/main/` },
 			sidebar: buildSidebar(join(contentDir(), 'docs')),
 			customCss: [
 				'./src/styles/theme.css',
 				'./src/styles/print.css',
+				// What every page shares; each widget's and staff page's own sheet is imported by the
+				// component that renders it, so an article carries only the widgets it shows.
 				'./src/styles/widgets/base.css',
-				'./src/styles/widgets/ticket-form.css',
-				'./src/styles/widgets/tickets.css',
-				'./src/styles/widgets/account.css',
-				'./src/styles/widgets/article.css',
-				'./src/styles/widgets/downloads.css',
-				'./src/styles/widgets/agent.css',
-				'./src/styles/widgets/dashboard.css',
-				'./src/styles/widgets/admin.css',
-				'./src/styles/widgets/reports.css',
 			],
 			routeMiddleware: './src/route-middleware.ts',
 			components: {
@@ -56,5 +67,8 @@ export default defineConfig({
 			],
 		}),
 		preact(),
+		// `astro dev` only: /pagefind/ built from the pages the dev server renders (src/lib/dev-search-index.ts).
+		devSearchIndex(),
 	],
+	vite: { plugins: [jsxWithoutBabel] },
 });

@@ -1,7 +1,8 @@
 // `npm run bench:sweep` (part of `npm run bench`): the SLA sweep's wall time over 100,000 open tickets
-// of which 1,000 are due — P1 tickets two days old, so each needs its breach stamped, an escalation
-// and the leads told — through the real function in Deno on the local stack. The baseline is the same
-// sweep when nothing is due (finding that out is the index's job). Target: under 2 s.
+// of which 1,000 are due — P1 tickets opened at a fixed instant weeks ago, so each needs its breach
+// stamped, an escalation and the leads told — through the real function in Deno on the local stack.
+// The baseline is the same sweep when nothing is due (finding that out is the index's job). Target:
+// under 2 s. Exits 1 when the due tickets are not all swept, or any of them misses its breach.
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,13 @@ import { loadConfig } from '../../supabase/local/config.ts';
 import { startStack } from '../../supabase/local/stack.ts';
 
 const TOTAL = Number(process.env.BENCH_TICKETS ?? 100_000);
+// The due tickets were opened at this instant, not relative to now: "two days ago" on a Monday is a
+// Saturday, whose office-hours clock (plan estandar, oficina-cdmx) had not started, so nothing
+// breached and the scenario measured an empty sweep. A Tuesday 09:00 in Mexico City, no holiday, weeks
+// before any run: every P1 deadline (4 business hours) has passed, whatever the day the bench runs.
+const OPENED = '2026-11-03T15:00:00Z';
+const WEEK = 7 * 24 * 3_600_000;
+if (Date.now() - Date.parse(OPENED) < WEEK) throw new Error(`the clock says ${new Date().toISOString()}: the due tickets, opened at ${OPENED}, need a week behind them`);
 const DUE = Number(process.env.BENCH_DUE ?? 1_000);
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'tests/.tmp/bench-sweep');
@@ -26,7 +34,7 @@ const freePort = () =>
 		});
 	});
 
-const config = loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data') });
+const config = await loadConfig(process.env, { port: await freePort(), dataDir: join(dir, 'data') });
 config.dbPort = await freePort();
 const stack = await startStack(config, { reset: true });
 const db = new pg.Client({ connectionString: stack.dbUrl });
@@ -43,13 +51,13 @@ await db.query(
 		status, created_at, first_response_due_at, next_escalation_due_at, sla_next_check_at, sla_dirty)
 	select gen_random_uuid(), $1, $2, 'estandar-extendido', 'estandar', case when n <= $4 then 'P1' else 'P3' end,
 		'Ticket ' || n, 'Descripción ' || n, 'production', 'new',
-		case when n <= $4 then now() - interval '2 days' else now() - interval '1 minute' end,
+		case when n <= $4 then $5::timestamptz else now() - interval '1 minute' end,
 		case when n <= $4 then now() - interval '1 day' else now() + interval '2 days' end,
 		case when n <= $4 then now() - interval '1 day' else now() + interval '2 days' end,
 		case when n <= $4 then now() - interval '1 minute' else now() + interval '2 days' end,
 		false
 	from generate_series(1, $3) n`,
-	[org, requester, TOTAL, DUE],
+	[org, requester, TOTAL, DUE, OPENED],
 );
 await db.query(
 	`insert into public.ticket_events (ticket_id, actor_id, actor_kind, kind, data, at)
@@ -86,4 +94,13 @@ console.log(`  ${busy.ms < 2000 ? 'OK' : 'MISSED'}: target < 2 s`);
 await db.end();
 await stack.stop();
 rmSync(dir, { recursive: true, force: true });
-if (busy.report.tickets !== DUE) process.exitCode = 1;
+// A sweep that found the tickets but stamped nothing measured nothing: that is a failure, not a pass.
+const breached = busy.report.breaches.first_response ?? 0;
+const problems = [
+	busy.report.tickets !== DUE && `swept ${busy.report.tickets} tickets, not ${DUE}`,
+	breached !== DUE && `${breached} first-response breaches stamped, not ${DUE}`,
+	busy.report.escalations !== DUE && `${busy.report.escalations} escalations, not ${DUE}`,
+	after.report.tickets !== 0 && `the next sweep found ${after.report.tickets} tickets still due`,
+].filter(Boolean);
+for (const p of problems) console.log(`  FAILED: ${p}`);
+if (problems.length) process.exitCode = 1;
