@@ -47,7 +47,7 @@ test.describe('who may use the page', () => {
 		await signInAs(page, await staffMember('Agente Secciones'));
 		await page.goto('/admin/?seccion=organizaciones');
 		await expect(page.getByRole('alert')).toHaveText('Solo los administradores gestionan las organizaciones.');
-		await expect(page.getByRole('navigation', { name: 'Secciones' }).getByRole('link')).toHaveText(['Descargas', 'Alertas', 'Comentarios']);
+		await expect(page.getByRole('navigation', { name: 'Secciones' }).getByRole('link')).toHaveText(['Descargas', 'Alertas', 'Comentarios', 'Lagunas de conocimiento']);
 	});
 });
 

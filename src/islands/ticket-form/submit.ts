@@ -78,7 +78,7 @@ export async function submitTicket(client: SupabaseClient, s: Submission): Promi
 	}
 	if (!result.error) {
 		const { ticket, due, created } = result.data ?? {};
-		if (!ticket?.number) return { kind: 'retry' };
+		if (!ticket?.number || !ticket.id) return { kind: 'retry' };
 		return { kind: 'created', id: String(ticket.id), number: Number(ticket.number), dueText: due?.first_response_text ?? null, fresh: created !== false };
 	}
 	const answer = await answerOf(result.error);

@@ -67,14 +67,14 @@ describe('submitTicket', () => {
 	});
 
 	it('says which ticket was opened and when the first response is due', async () => {
-		const { client, invoke } = clientAnswering({ data: { ticket: { number: '1042' }, due: { first_response_text: 'lunes, 13:00' }, created: true }, error: null });
-		expect(await submitTicket(client, ok)).toEqual({ kind: 'created', number: 1042, dueText: 'lunes, 13:00', fresh: true });
+		const { client, invoke } = clientAnswering({ data: { ticket: { id: 'a0a0a0a0-0000-4000-8000-000000001042', number: '1042' }, due: { first_response_text: 'lunes, 13:00' }, created: true }, error: null });
+		expect(await submitTicket(client, ok)).toEqual({ kind: 'created', id: 'a0a0a0a0-0000-4000-8000-000000001042', number: 1042, dueText: 'lunes, 13:00', fresh: true });
 		expect(invoke).toHaveBeenCalledWith('tickets', { body: ticketBody(ok) });
 	});
 
 	it('tells a retry that found the ticket already opened (created: false) from a fresh one', async () => {
-		const { client } = clientAnswering({ data: { ticket: { number: 7 } , created: false }, error: null });
-		expect(await submitTicket(client, ok)).toEqual({ kind: 'created', number: 7, dueText: null, fresh: false });
+		const { client } = clientAnswering({ data: { ticket: { id: 'a0a0a0a0-0000-4000-8000-000000000007', number: 7 }, created: false }, error: null });
+		expect(await submitTicket(client, ok)).toEqual({ kind: 'created', id: 'a0a0a0a0-0000-4000-8000-000000000007', number: 7, dueText: null, fresh: false });
 	});
 
 	it('keeps the draft for a retry when the answer may not have reached the function', async () => {
