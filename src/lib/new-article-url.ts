@@ -15,27 +15,26 @@ export function slugOf(query: string): string {
 	return slug || 'nuevo-articulo';
 }
 
-const YAML_SAFE = /^[^:#'"{}[\],&*!|>%@`\n]+$/;
-
 /**
  * The new-file URL under content/docs/solucion-de-problemas (content/docs/en/… for English queries):
  * a troubleshooting article titled after the query, dated `today`, for the docs team to complete.
  */
 export function newArticleUrl(repo: string, query: string, lang: 'es' | 'en', today: string): string {
 	const folder = `content/docs/${lang === 'en' ? 'en/' : ''}solucion-de-problemas`;
-	const title = query.charAt(0).toUpperCase() + query.slice(1);
-	const quoted = YAML_SAFE.test(title) ? title : JSON.stringify(title);
+	// The query is anyone's text: it goes only into the title, as a JSON string (valid YAML whatever it
+	// holds: "null", "- x", quotes), never into the MDX body, where {…} would run at build time.
+	const title = JSON.stringify(query.charAt(0).toUpperCase() + query.slice(1));
 	const body = [
 		'---',
-		`title: ${quoted}`,
-		`description: ${lang === 'en' ? 'TODO: one sentence on what this article solves.' : 'TODO: una frase sobre qué resuelve este artículo.'}`,
+		`title: ${title}`,
+		`description: ${JSON.stringify(lang === 'en' ? 'TODO: one sentence on what this article solves.' : 'TODO: una frase sobre qué resuelve este artículo.')}`,
 		'type: troubleshooting',
 		'product: general',
 		'audience: user',
 		`updated: ${today}`,
 		'---',
 		'',
-		lang === 'en' ? `Readers searched for “${query}” and found nothing.` : `Los lectores buscaron «${query}» y no encontraron nada.`,
+		lang === 'en' ? 'TODO: the answer readers searched for (the title is what they typed).' : 'TODO: la respuesta que buscaron los lectores (el título es lo que escribieron).',
 		'',
 	].join('\n');
 	const params = new URLSearchParams({ filename: `${slugOf(query)}.mdx`, value: body });

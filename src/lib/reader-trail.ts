@@ -1,8 +1,11 @@
 // The reader's trail in this visit (issue 17): the searches they made and the articles they opened,
 // kept in sessionStorage (this tab, until it closes) and nowhere else until they file a ticket, when
-// the ticket form sends it with the ticket (record_ticket_trail) and clears it. Article pages note
+// the ticket form sends it with the ticket (record_ticket_trail) and clears it. A reader who turned
+// counting off on the search page (OPT_OUT_KEY) keeps no trail either, and nothing is sent. Article pages note
 // themselves with the inline script of src/components/ReaderTrail.astro, which writes the same key
 // and shape; this module is the rest, loaded only by the search page and the ticket form.
+
+import { countingAllowed } from './search-stats.ts';
 
 export const TRAIL_KEY = 'mostrador.trail';
 const MAX = 10;
@@ -15,6 +18,7 @@ export interface Trail {
 }
 
 export function readTrail(): Trail {
+	if (!countingAllowed()) return { searches: [], articles: [] };
 	try {
 		const raw = JSON.parse(sessionStorage.getItem(TRAIL_KEY) ?? '{}') as Partial<Trail>;
 		const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -34,6 +38,7 @@ function write(trail: Trail): void {
 
 /** Notes a search (trimmed, blanks collapsed; the same search again moves to the end). */
 export function noteSearch(query: string): void {
+	if (!countingAllowed()) return;
 	const q = query.trim().replace(/\s+/g, ' ').slice(0, 100);
 	if (!q) return;
 	const trail = readTrail();

@@ -40,7 +40,8 @@ revoke all on public.suggestion_stats from anon, authenticated;
 
 /** A query as it is counted: lower-cased, blanks collapsed, trimmed, cut to 100 characters; null when empty. */
 create function private.search_query(q text) returns text language sql immutable set search_path = '' as $$
-	select nullif(left(btrim(regexp_replace(lower(coalesce(q, '')), '\s+', ' ', 'g')), 100), '')
+	-- Cut before the work (a megabyte of text costs nothing) and trimmed after the cut (no trailing blank).
+	select nullif(btrim(left(regexp_replace(lower(btrim(left(coalesce(q, ''), 1000))), '\s+', ' ', 'g'), 100)), '')
 $$;
 revoke all on function private.search_query(text) from public;
 
@@ -52,15 +53,22 @@ revoke all on function private.search_query(text) from public;
 --             said one solved it or filed the ticket (`filed` = true); filed with none offered, the
 --             subject is counted as unmatched. Counted at that moment, not as the subject is typed, so
 --             half-typed subjects never count and "shown" is the deflection rate's true denominator.
--- Returns whether it was counted: false for an empty query, a query at its ceiling, or a new query
--- once the day's quota of new queries is used up. Bad input is refused with a code.
+-- ticket and suggest come only from signed-in customers (only they file tickets or see the form), so
+-- an anonymous caller cannot forge them. Returns whether it was counted: false for an empty query, a
+-- query at its ceiling (1,000 a day: more than any real question gets), or a new query once the day's
+-- quota of new queries is used up (5,000 from anonymous callers; signed-in callers have their own
+-- 20,000, so anonymous flooding cannot blind the report to customers). Suggestions shown are counted
+-- whatever the quotas, so the deflection rate's denominator never stops while its numerator goes on.
+-- Bad input is refused with a code. Nothing here knows who calls: a determined anonymous flood can
+-- still fill its quota or push a phrase up; the gateway's rate limits are the answer to that.
 create function public.record_search(event text, query text, lang text default 'es', results integer default null, articles text[] default '{}', filed boolean default false) returns boolean
 language plpgsql security definer set search_path = '' as $$
 declare
 	q text := private.search_query(query);
 	today date := (now() at time zone 'utc')::date;
-	ceiling constant integer := 100000;
-	new_queries_a_day constant integer := 5000;
+	ceiling constant integer := 1000;
+	signed_in boolean := (select auth.uid()) is not null;
+	new_queries_a_day integer := case when (select auth.uid()) is not null then 20000 else 5000 end;
 	slug text;
 begin
 	if event is null or event not in ('search', 'click', 'ticket', 'suggest') then
@@ -69,11 +77,15 @@ begin
 	if lang is null or lang not in ('es', 'en') then perform private.fail('invalid_lang', 'lang is es or en.', 'P0001', 'lang'); end if;
 	if results is not null and results < 0 then perform private.fail('invalid_results', null, 'P0001', 'results'); end if;
 	if coalesce(cardinality(articles), 0) > 10 then perform private.fail('too_many_articles', 'At most 10 suggestions.', 'P0001', 'articles'); end if;
+	if event in ('ticket', 'suggest') and not signed_in then perform private.fail('not_signed_in', null, '42501'); end if;
 	if q is null then return false; end if;
-	if event = 'suggest' then
-		foreach slug in array coalesce(articles, '{}') loop
+	if event = 'suggest' and coalesce(cardinality(articles), 0) > 0 then
+		foreach slug in array articles loop
 			perform private.require_article(slug);
 		end loop;
+		insert into public.suggestion_stats as t (day, article_slug, shown)
+		select today, a, 1 from unnest(articles) a group by a
+		on conflict (day, article_slug) do update set shown = least(t.shown + 1, ceiling * 100);
 	end if;
 	if not exists (select 1 from public.search_stats s where s.day = today and s.lang = record_search.lang and s.query = q) then
 		if (select count(*) from public.search_stats s where s.day = today) >= new_queries_a_day then return false; end if;
@@ -87,13 +99,7 @@ begin
 		unmatched_tickets = s.unmatched_tickets + (event = 'suggest' and filed is true and coalesce(cardinality(articles), 0) = 0)::int
 	where s.day = today and s.lang = record_search.lang and s.query = q
 		and greatest(s.searches, s.clicks, s.tickets, s.unmatched_tickets) < ceiling;
-	if not found then return false; end if;
-	if event = 'suggest' and coalesce(cardinality(articles), 0) > 0 then
-		insert into public.suggestion_stats as t (day, article_slug, shown)
-		select today, a, 1 from unnest(articles) a group by a
-		on conflict (day, article_slug) do update set shown = least(t.shown + 1, ceiling);
-	end if;
-	return true;
+	return found;
 end $$;
 revoke all on function public.record_search(text, text, text, integer, text[], boolean) from public;
 grant execute on function public.record_search(text, text, text, integer, text[], boolean) to anon, authenticated, service_role;

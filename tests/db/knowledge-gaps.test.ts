@@ -39,7 +39,7 @@ describe('record_search', () => {
 	});
 
 	it('counts the suggestions the form offered, and a ticket filed with none as an unmatched subject', async () => {
-		expect(await record(anon, 'suggest', 'la firma no tiene sello de tiempo', 'es', 1, [KB])).toBe(true);
+		expect(await record(member, 'suggest', 'la firma no tiene sello de tiempo', 'es', 1, [KB])).toBe(true);
 		expect(await record(member, 'suggest', 'no abre el visor', 'es', 0, [], true)).toBe(true);
 		expect((await db.admin.query('select article_slug, shown from public.suggestion_stats')).rows).toEqual([{ article_slug: KB, shown: 1 }]);
 		expect((await stats()).find((r) => r.query === 'no abre el visor')).toMatchObject({ unmatched_tickets: 1 });
@@ -50,16 +50,31 @@ describe('record_search', () => {
 		await expect(record(anon, 'delete', 'x')).rejects.toThrow('invalid_event');
 		await expect(record(anon, 'search', 'x', 'fr', 0)).rejects.toThrow('invalid_lang');
 		await expect(record(anon, 'search', 'x', 'es', -1)).rejects.toThrow('invalid_results');
-		await expect(record(anon, 'suggest', 'x', 'es', 1, ['no/existe'])).rejects.toThrow('article_not_found');
-		await expect(record(anon, 'suggest', 'x', 'es', 11, Array(11).fill(KB))).rejects.toThrow('too_many_articles');
+		await expect(record(member, 'suggest', 'x', 'es', 1, ['no/existe'])).rejects.toThrow('article_not_found');
+		await expect(record(member, 'suggest', 'x', 'es', 11, Array(11).fill(KB))).rejects.toThrow('too_many_articles');
+		// Only customers file tickets and see the form: an anonymous caller cannot forge either.
+		await expect(record(anon, 'ticket', 'x')).rejects.toThrow('not_signed_in');
+		await expect(record(anon, 'suggest', 'x', 'es', 0, [], true)).rejects.toThrow('not_signed_in');
+		// A megabyte of text is cut before any work, and the stored query has no trailing blank.
+		expect(await record(anon, 'search', `a b ${'b '.repeat(500_000)}`, 'es', 0)).toBe(true);
+		expect((await stats()).find((r) => r.query.startsWith('a b'))!.query).toMatch(/^a b( b)+$/);
+		await db.admin.query(`delete from public.search_stats where query like 'a b%'`);
 	});
 
-	it('stops a query at its ceiling and new queries after the day’s quota', async () => {
-		await db.admin.query(`update public.search_stats set searches = 100000 where query = 'firma sin sello'`);
+	it('stops a query at its ceiling, and anonymous new queries after the day’s quota but not customers’', async () => {
+		await db.admin.query(`update public.search_stats set searches = 1000 where query = 'firma sin sello'`);
 		expect(await record(anon, 'search', 'firma sin sello', 'es', 1)).toBe(false);
 		await db.admin.query(`insert into public.search_stats (query, lang) select 'relleno ' || g, 'es' from generate_series(1, 5000) g`);
 		expect(await record(anon, 'search', 'una pregunta nueva', 'es', 1)).toBe(false);
 		expect(await record(anon, 'search', 'el sistema está muy lento', 'es', 0)).toBe(true);
+		expect(await record(member, 'search', 'otra pregunta nueva', 'es', 2)).toBe(true);
+		await db.admin.query(`insert into public.search_stats (query, lang) select 'relleno ' || g, 'es' from generate_series(5001, 20000) g`);
+		expect(await record(member, 'search', 'y otra más', 'es', 2)).toBe(false);
+		// Suggestions shown are counted whatever the quota: the deflection rate's denominator never stops.
+		expect(await record(member, 'suggest', 'un asunto nuevo', 'es', 1, [SLOW])).toBe(false);
+		expect((await db.admin.query('select shown from public.suggestion_stats where article_slug = $1', [SLOW])).rows).toEqual([{ shown: 1 }]);
+		await db.admin.query('delete from public.suggestion_stats where article_slug = $1', [SLOW]);
+		await db.admin.query(`delete from public.search_stats where query = 'otra pregunta nueva'`);
 		await db.admin.query(`delete from public.search_stats where query like 'relleno %'`);
 		await db.admin.query(`update public.search_stats set searches = 2 where query = 'firma sin sello'`);
 	});

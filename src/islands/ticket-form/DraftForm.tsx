@@ -26,7 +26,7 @@ import { ProductFields } from './ProductFields.tsx';
 import { QuotaLine } from './QuotaLine.tsx';
 import { SeverityField } from './SeverityField.tsx';
 import { SuccessPanel } from './SuccessPanel.tsx';
-import { Suggestions } from './Suggestions.tsx';
+import { Suggestions, suggestionQuery } from './Suggestions.tsx';
 import type { Contact, FieldName, Organisation, OrganisationContext, TicketFields, TicketFormProps } from './types.ts';
 import { Loading } from '../shared/states.tsx';
 import { Options } from '../shared/Options.tsx';
@@ -177,7 +177,11 @@ export function DraftForm(props: DraftFormProps) {
 		setSending(false);
 		switch (outcome.kind) {
 			case 'created':
-				if (outcome.fresh) void afterFiling(client, outcome.id, fields.subject, lang, shown.current);
+				if (outcome.fresh) {
+					// What the form offered counts only if it was offered for the text as filed.
+					const offered = shown.current.query === suggestionQuery(fields.subject, fields.description) ? shown.current : { query: '', slugs: [] };
+					void afterFiling(client, outcome.id, fields.subject, lang, offered);
+				}
 				clearDraft(key);
 				setErrors({});
 				setSuccess({ number: outcome.number, dueText: outcome.dueText });
@@ -298,7 +302,7 @@ export function DraftForm(props: DraftFormProps) {
 							idPrefix={idPrefix}
 							onShown={(query, slugs) => (shown.current = { query, slugs })}
 							onSolved={(hit, query) => {
-								countSearch(query, lang, { event: 'suggest', articles: shown.current.slugs });
+								countSearch(query, lang, { event: 'suggest', articles: shown.current.slugs }, client);
 								// Best effort: the thanks do not depend on the count being stored.
 								client.rpc('record_deflection', { article: hit.slug, query }).then(
 									() => {},

@@ -45,14 +45,17 @@ async function search(client: SupabaseClient, f: ListFilters, q: string): Promis
 	const args = { q, mine: f.view === 'mine', ...(f.status ? { status: f.status } : {}), ...(f.severity ? { severity: f.severity } : {}) };
 	const found = await call(() => client.rpc('search_tickets', args));
 	if (!found.ok) return found;
+	// The API hands at most db-max-rows (1,000) of the RPC's up to 1,001 ids, so 1,000 means "more":
+	// exactly 1,000 matches read as "más de 1000" too, the one case this rounds up.
 	const ids = (found.data ?? []) as string[];
+	const total = ids.length >= EXACT_UP_TO ? EXACT_UP_TO + 1 : ids.length;
 	const from = (f.page - 1) * PAGE_SIZE;
 	if (from >= ids.length && f.page > 1) return search(client, { ...f, page: 1 }, q);
 	const wanted = ids.slice(from, from + PAGE_SIZE);
-	if (!wanted.length) return page([], ids.length, f);
+	if (!wanted.length) return page([], total, f);
 	const read = await call(() => client.from('tickets').select(LIST_COLUMNS).in('id', wanted).order('created_at', { ascending: false }).order('number', { ascending: false }));
 	if (!read.ok) return read;
-	return page((read.data ?? []) as TicketRow[], ids.length, f);
+	return page((read.data ?? []) as TicketRow[], total, f);
 }
 
 export async function fetchTickets(client: SupabaseClient, userId: string, f: ListFilters): Promise<ListResult> {
