@@ -55,6 +55,7 @@ export default defineConfig({
 			routeMiddleware: './src/route-middleware.ts',
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',
+				FallbackContentNotice: './src/components/overrides/FallbackContentNotice.astro',
 				Footer: './src/components/overrides/Footer.astro',
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',

@@ -83,6 +83,13 @@ describe('MOSTRADOR_PROGRAMME builds the site for any programme', () => {
 			expect(article).toContain('Abrir un ticket');
 			expect(page(out, '')).toContain('href="/soporte/como-abrir-un-buen-ticket/"');
 			expect(page(out, 'soporte/nuevo')).not.toContain('data-tickets-offered="false"');
+			// The small content has no English pages: Starlight's notice says so, once, right under the
+			// title and before the article's facts.
+			const fallback = page(out, 'en/soporte/comunidad');
+			const notice = fallback.indexOf('This content is not available in your language yet');
+			expect(notice).toBeGreaterThan(fallback.indexOf('<h1'));
+			expect(notice).toBeLessThan(fallback.indexOf('<dl class="facts'));
+			expect(fallback.split('This content is not available in your language yet')).toHaveLength(2);
 		});
 	}
 
