@@ -103,7 +103,8 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 		if (!found.data) return { ok: false, notFound: true };
 		const ticket = found.data as QueueTicket;
 
-		const [details, messages, attachments, events, organisation, contacts, problems] = await Promise.all([
+		// The trail (null on any failure) rides along: the workspace polls, so no extra round trip.
+		const [details, messages, attachments, events, organisation, contacts, problems, trail] = await Promise.all([
 			client.from('tickets').select('description, impact, steps, affected_user, source_article').eq('id', ticket.id).single(),
 			client.from('ticket_messages').select('id, author_id, visibility, body, created_at').eq('ticket_id', ticket.id).order('created_at').order('id'),
 			client
@@ -120,11 +121,11 @@ export async function loadWorkspace(client: SupabaseClient, number: number): Pro
 				.eq('organisation_id', ticket.organisation_id)
 				.in('role', ['authorized_contact', 'coordinator']),
 			client.from('problems').select(PROBLEM_COLUMNS).neq('status', 'resolved').order('created_at', { ascending: false }).limit(200),
+			loadTrail(client, ticket.id),
 		]);
 		const failed = [details, messages, attachments, events, organisation, contacts, problems].find((r) => r.error);
 		if (failed) return fail(failed);
 
-		const trail = await loadTrail(client, ticket.id);
 		let problem: Problem | null = null;
 		if (ticket.problem_id) {
 			const p = await client.from('problems').select(PROBLEM_COLUMNS).eq('id', ticket.problem_id).maybeSingle();

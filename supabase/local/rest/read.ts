@@ -37,13 +37,9 @@ export function aggregate(media: MediaType, row = 'pgrst_source'): string {
 
 /**
  * SQL reading `from` (a relation, or a CTE of function rows) as `qualifier` with the request's
- * select, filters, order and page.
+ * select, filters, order and page, and its count query (`select 1 from … where …`, which
+ * count=planned and count=estimated EXPLAIN).
  */
-export function readSql(planner: Planner, source: Source, from: string, qualifier: string, opts: ReadOptions): string {
-	return readQuery(planner, source, from, qualifier, opts).sql;
-}
-
-/** The read and its count query (`select 1 from … where …`, which count=planned and estimated EXPLAIN). */
 export function readQuery(planner: Planner, source: Source, from: string, qualifier: string, opts: ReadOptions): { sql: string; countQuery: string } {
 	const root = planner.selectList(source, qualifier, planner.qs.select, '');
 	const where = [...planner.where(source, qualifier, '', root), ...root.inner];

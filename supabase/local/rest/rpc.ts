@@ -7,7 +7,7 @@ import { ApiError, closest } from './errors.ts';
 import { parseJson } from './payload.ts';
 import type { MediaType } from './prefer.ts';
 import { parseQueryString } from './query-string.ts';
-import { aggregate, readSql, type ReadOptions } from './read.ts';
+import { aggregate, readQuery, type ReadOptions } from './read.ts';
 import type { Routine, RoutineParam, SchemaCache } from './schema-cache.ts';
 import { Planner, type Source } from './select.ts';
 import { ident, Params, qualified } from './sql.ts';
@@ -121,13 +121,13 @@ export function planRpc(r: RpcRequest): RpcCall {
 		qs.select = [{ kind: 'column', field: { name: routine.name, json: [] } }];
 		ctes.push(`pgrst_call as (select * from ${call.expr} as pgrst_call(${fn}))`);
 		const body = `coalesce(json_agg(pgrst_source.${fn}), '[]')::text`;
-		return { routine, readOnly, params, kind: 'rows', sql: readSql(planner, source, `pgrst_call as ${fn}`, fn, { ...r.read, media: r.media, ctes, body }) };
+		return { routine, readOnly, params, kind: 'rows', sql: readQuery(planner, source, `pgrst_call as ${fn}`, fn, { ...r.read, media: r.media, ctes, body }).sql };
 	}
 	const source: Source = { schema: routine.schema, name: routine.name, columns: routine.columns, relation: routine.relation ? r.cache.relations.get(routine.relation) : undefined };
 	ctes.push(`pgrst_call as (select * from ${call.expr})`);
 	// A function returning one row answers an object (or null), whatever Accept says.
 	const body = routine.returnsSet ? undefined : `coalesce(${aggregate({ ...r.media, single: true })}, 'null')`;
-	return { routine, readOnly, params, kind: 'rows', sql: readSql(planner, source, `pgrst_call as ${fn}`, fn, { ...r.read, media: r.media, ctes, body }) };
+	return { routine, readOnly, params, kind: 'rows', sql: readQuery(planner, source, `pgrst_call as ${fn}`, fn, { ...r.read, media: r.media, ctes, body }).sql };
 }
 
 /** The call expression, and the CTE `pgrst_args` it reads JSON arguments from. */

@@ -71,6 +71,19 @@ export async function signUrls(req: Request, ctx: Ctx, bucketId: string, body: u
 }
 
 /**
+ * A signed URL's token as Storage's verifyObjectSignature reads it: jose's jwtVerify with no clock
+ * tolerance, its failure answered InvalidJWT with jose's own message (expiry included).
+ */
+async function signedTokenPayload(ctx: Ctx, token: string) {
+	try {
+		return await verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
+	} catch (e) {
+		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
+		throw e;
+	}
+}
+
+/**
  * GET /object/sign/<bucket>/<path>?token=: the token alone decides. Follows storage-api master of
  * 2026-08 (ObjectStorage.verifyObjectSignature): jose's jwtVerify checks `exp` (no clock tolerance)
  * before Storage's own `exp * 1000 < Date.now()` → ExpiredToken check is reached, so an expired URL is
@@ -80,13 +93,7 @@ export async function signUrls(req: Request, ctx: Ctx, bucketId: string, body: u
 export async function getSignedObject(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
 	const token = ctx.url.searchParams.get('token');
 	if (!token) throw ERRORS.invalidJwt('Missing token');
-	let payload;
-	try {
-		payload = await verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
-	} catch (e) {
-		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
-		throw e;
-	}
+	const payload = await signedTokenPayload(ctx, token);
 	// isDownloadScopedToken: scope "download", or a legacy token with no scope that is not an upload token.
 	if (!(payload.scope === 'download' || (payload.scope === undefined && !('upsert' in payload)))) throw ERRORS.invalidSignature('Token is not scoped for download');
 	if (payload.url !== `${bucketId}/${name}`) throw ERRORS.invalidSignature();
@@ -146,13 +153,7 @@ export async function signUploadUrl(req: Request, ctx: Ctx, bucketId: string, na
 export async function uploadToSignedUrl(req: Request, ctx: Ctx, bucketId: string, name: string): Promise<Response> {
 	const token = ctx.url.searchParams.get('token');
 	if (!token) throw ERRORS.invalidRequest("querystring must have required property 'token'");
-	let payload;
-	try {
-		payload = await verifyJwt(token, ctx.stack.config.jwtSecret, Date.now() / 1000, 0);
-	} catch (e) {
-		if (e instanceof JwtError) throw ERRORS.invalidJwt(joseMessage(e));
-		throw e;
-	}
+	const payload = await signedTokenPayload(ctx, token);
 	// isUploadScopedToken: scope "upload", or a legacy token without one that carries `upsert`.
 	if (!(payload.scope === 'upload' || (payload.scope === undefined && 'upsert' in payload))) throw ERRORS.invalidSignature('Token is not scoped for upload');
 	if (payload.url !== `${bucketId}/${name}`) throw ERRORS.invalidSignature();
